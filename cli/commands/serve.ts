@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { createLogger } from '../../config/logger.ts';
+import { createApp } from '../../server/app.ts';
+import { listen } from '../../server/listen.ts';
+import type { CliContext } from '../context.ts';
+import { createRuntime } from '../runtime.ts';
+import { onShutdown } from '../shutdown.ts';
+
+export function registerServeCommand(program: Command, context: CliContext): void {
+  program
+    .command('serve')
+    .description('start the HTTP server with an in-process worker (the default way to run Jobhound)')
+    .option('--no-worker', 'do not process queued tasks in this process')
+    .action(async (options: { worker: boolean }) => {
+      const config = context.config();
+      const logger = createLogger(config, { role: 'serve' });
+      const runtime = await createRuntime(config, logger);
+      try {
+        const app = createApp({ logger, metrics: runtime.metrics, health: runtime.health });
+        const server = await listen(app, config.HOST, config.PORT);
+        if (options.worker) await runtime.startWorkers();
+        const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${config.DATA_DIR}`;
+        logger.info({ url: server.url, database: where }, 'jobhound is listening');
+        context.err(`Jobhound is listening on ${server.url} (database: ${where})`);
+        await onShutdown(logger, async () => {
+          await server.close();
+          await runtime.close();
+        });
+      } catch (error) {
+        await runtime.close();
+        throw error;
+      }
+    });
+}

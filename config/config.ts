@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+// One schema for every setting Jobhound reads. Surfaces call loadConfig(env) once and pass the
+// result down; nothing else reads process.env.
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  z.preprocess(emptyToUndefined, schema.default(value as never));
+
+const urlWithProtocols = (protocols: string[], what: string) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${what} URL (${protocols.map((p) => `${p}//`).join(' or ')})` },
+  );
+
+const hostList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[a-z0-9.:[\]-]+$/, { message: 'host names or IPs, comma-separated' })));
+
+const modelName = z
+  .string()
+  .regex(/^(local|openai\/[\w.:-]+)$/, { message: "must be 'local' or 'openai/<model name>'" });
+
+export const configSchema = z.object({
+  DATABASE_URL: optional(urlWithProtocols(['postgres:', 'postgresql:'], 'PostgreSQL')),
+  DATA_DIR: withDefault(z.string(), './data'),
+  HOST: withDefault(z.string().min(1), '127.0.0.1'),
+  PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8787),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  MODEL: withDefault(modelName, 'local'),
+  EMBEDDING_MODEL: withDefault(modelName, 'local'),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(urlWithProtocols(['http:', 'https:'], 'http(s)')),
+  TELEGRAM_BOT_TOKEN: optional(
+    z.string().regex(/^\d+:[\w-]+$/, { message: 'must look like 123456:ABC-def' }),
+  ),
+  TELEGRAM_API_ROOT: withDefault(
+    urlWithProtocols(['http:', 'https:'], 'http(s)'),
+    'https://api.telegram.org',
+  ),
+  PUBLIC_URL: optional(urlWithProtocols(['https:', 'http:'], 'http(s)')),
+  SMTP_URL: optional(urlWithProtocols(['smtp:', 'smtps:'], 'smtp(s)')),
+  CHROMIUM_PATH: optional(z.string()),
+  SOURCE_BASE_URL: optional(urlWithProtocols(['http:', 'https:'], 'http(s)')),
+  CRAWL_ALLOW_HOSTS: z.preprocess((v) => v ?? '', hostList),
+  CRAWL_INTERVAL_HOURS: withDefault(
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 30),
+    6,
+  ),
+  WORKER_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the whole environment at once so a user sees every bad variable in one message. */
+export function loadConfig(env: Env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) {
+    if (result.data.OPENAI_BASE_URL === undefined && result.data.MODEL.startsWith('openai/')) {
+      if (!result.data.OPENAI_API_KEY) {
+        throw new ConfigError([`MODEL: '${result.data.MODEL}' needs OPENAI_API_KEY (or OPENAI_BASE_URL)`]);
+      }
+    }
+    return result.data;
+  }
+  const problems = result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '(config)');
+    const given = env[key];
+    const shown = given === undefined ? '' : ` (got '${redact(key, given)}')`;
+    return `${key}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+function redact(key: string, value: string): string {
+  if (/KEY|TOKEN|SECRET|PASSWORD/.test(key)) return '***';
+  return value.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}
