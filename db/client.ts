@@ -12,8 +12,15 @@ import pg from 'pg';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
+/** What `db.execute()` returns on both drivers: at least the rows. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: RowsOf<this['row']>;
+}
+export interface RowsOf<T> {
+  rows: T[];
+}
 /** One typed drizzle instance, whichever backend is underneath. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Database = PgDatabase<RowsResultHKT, Schema>;
 
 export type DbHandle =
   | { kind: 'pglite'; db: Database; pglite: PGlite; close(): Promise<void> }
