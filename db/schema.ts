@@ -182,6 +182,8 @@ export const jobSightings = pgTable(
     canonicalUrl: text('canonical_url').notNull(),
     firstSeen: timestamp('first_seen', { withTimezone: true }).notNull().defaultNow(),
     lastSeen: timestamp('last_seen', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a complete crawl of the source no longer lists it; the job closes when all sightings are gone. */
+    goneAt: timestamp('gone_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('job_sightings_url_uq').on(t.canonicalUrl, t.sourceId),
@@ -292,6 +294,22 @@ export const crawlRuns = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('crawl_runs_source_idx').on(t.sourceId, t.startedAt)],
+);
+
+/** The detail pages a crawl run fanned out: one row per page, so a redelivered page task is a no-op. */
+export const crawlPages = pgTable(
+  'crawl_pages',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => crawlRuns.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    status: text('status').notNull().default('pending'),
+    jobId: uuid('job_id'),
+    error: text('error'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.url] }), index('crawl_pages_status_idx').on(t.runId, t.status)],
 );
 
 export const analysisCache = pgTable(
