@@ -4,36 +4,61 @@ import type { Logger } from '../config/logger.ts';
 import { type DbHandle, migrateDatabase, openDatabase, pingDatabase } from '../db/client.ts';
 import { createTaskQueue, type TaskQueue } from '../queue/manager.ts';
 import { TaskRegistry } from '../queue/registry.ts';
-import { createTasks } from '../queue/tasks/index.ts';
 import { startWorkers } from '../queue/worker.ts';
 import type { HealthCheck } from '../server/app.ts';
 import { createMetrics, type Metrics } from '../server/metrics.ts';
+import type { BrowserPool } from '../tools/crawl/browser-pool.ts';
+import { CRAWL_DUE, CRAWL_DUE_CRON, createCrawlTasks } from '../tools/crawl/crawl-tasks.ts';
+import { createToolRegistry } from '../tools/index.ts';
+import { createServices, type Services } from '../tools/services.ts';
+import type { ToolRegistry } from '../tools/tool.ts';
 
 export interface Runtime {
   config: Config;
   logger: Logger;
   handle: DbHandle;
   queue: TaskQueue;
+  services: Services;
+  tools: ToolRegistry;
   metrics: Metrics;
   health: HealthCheck[];
   startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Opens the database, applies migrations and starts the queue: what every long-running command needs. */
+export interface RuntimeOptions {
+  /** Run cron schedules (the crawl interval) in this process. */
+  schedule?: boolean;
+  dataDir?: string;
+  browser?: BrowserPool | null;
+}
+
+/** The composition root: database, migrations, services, task kinds, queue and tool registry. */
 export async function createRuntime(
   config: Config,
   logger: Logger,
-  options: { schedule?: boolean; dataDir?: string } = {},
+  options: RuntimeOptions = {},
 ): Promise<Runtime> {
   const dataDir = options.dataDir ?? config.DATA_DIR;
-  if (!config.DATABASE_URL) ensureWritable(dataDir);
+  if (!config.DATABASE_URL && dataDir !== 'memory://') ensureWritable(dataDir);
   const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+  let services: Services | undefined;
   try {
     await migrateDatabase(handle);
-    const registry = new TaskRegistry(createTasks({ config, logger, handle }));
-    const queue = await createTaskQueue({ handle, registry, logger, schedule: options.schedule ?? true });
+    services = createServices({
+      config,
+      logger,
+      db: handle.db,
+      ...(options.browser !== undefined ? { browser: options.browser } : {}),
+    });
+    let queue: TaskQueue | undefined;
+    const getQueue = () => queue!;
+    const crawl = createCrawlTasks(services, getQueue);
+    const registry = new TaskRegistry([...crawl.tasks]);
+    queue = await createTaskQueue({ handle, registry, logger, schedule: options.schedule ?? true });
     await queue.start();
+    if (options.schedule ?? true) await queue.schedule(CRAWL_DUE, CRAWL_DUE_CRON, {});
+    const tools = createToolRegistry({ ...services, queue });
     const metrics = createMetrics({ queueCounts: () => queue.counts() });
     const health: HealthCheck[] = [
       { name: 'database', check: () => pingDatabase(handle) },
@@ -45,11 +70,14 @@ export async function createRuntime(
         },
       },
     ];
+    const svc = services;
     return {
       config,
       logger,
       handle,
       queue,
+      services: svc,
+      tools,
       metrics,
       health,
       async startWorkers() {
@@ -59,10 +87,12 @@ export async function createRuntime(
         await queue
           .stop({ graceful: true, timeoutMs: 8000 })
           .catch((err) => logger.warn({ err }, 'queue stop'));
+        await svc.close().catch((err) => logger.warn({ err }, 'services close'));
         await handle.close().catch((err) => logger.warn({ err }, 'database close'));
       },
     };
   } catch (error) {
+    await services?.close().catch(() => {});
     await handle.close().catch(() => {});
     throw error;
   }

@@ -9,6 +9,8 @@ export interface UpsertCounts {
   unchanged: number;
   /** Job ids in input order (a duplicate URL maps to the job it merged into). */
   ids: string[];
+  /** Jobs that are new or whose content changed: what needs embedding and matching again. */
+  changedIds: string[];
 }
 
 export type SalaryToUsdYear = (
@@ -84,7 +86,7 @@ export function createJobStore(db: Database, deps: { toUsdYear: SalaryToUsdYear 
     sourceId: string | null,
     now = new Date(),
   ): Promise<UpsertCounts> {
-    const counts: UpsertCounts = { new: 0, changed: 0, unchanged: 0, ids: [] };
+    const counts: UpsertCounts = { new: 0, changed: 0, unchanged: 0, ids: [], changedIds: [] };
     if (batch.length === 0) return counts;
     const existing = await findExisting(batch);
     const handled = new Map<string, string>();
@@ -101,8 +103,10 @@ export function createJobStore(db: Database, deps: { toUsdYear: SalaryToUsdYear 
           .onConflictDoNothing()
           .returning({ id: jobs.id });
         jobId = job.id;
-        if (inserted.length > 0) counts.new += 1;
-        else counts.unchanged += 1;
+        if (inserted.length > 0) {
+          counts.new += 1;
+          counts.changedIds.push(jobId);
+        } else counts.unchanged += 1;
       } else if (match.contentHash === job.contentHash) {
         jobId = match.id;
         await db.update(jobs).set({ lastSeen: now, closedAt: null }).where(eq(jobs.id, jobId));
@@ -115,6 +119,7 @@ export function createJobStore(db: Database, deps: { toUsdYear: SalaryToUsdYear 
           .set({ ...changes, sourceId: undefined, lastSeen: now, closedAt: null })
           .where(eq(jobs.id, jobId));
         counts.changed += 1;
+        counts.changedIds.push(jobId);
       }
       handled.set(job.id, jobId);
       handled.set(`key:${job.dedupKey}`, jobId);

@@ -1,0 +1,26 @@
+import type { TaskQueue } from '../queue/manager.ts';
+import { createCrawlSourceTool } from './crawl/crawl-source.ts';
+import { createCrawlStatusTool } from './crawl/crawl-status.ts';
+import { createGetJobTool } from './jobs/get-job.ts';
+import { createSearchJobsTool } from './jobs/search-jobs.ts';
+import type { Services } from './services.ts';
+import { createAddSourceTool } from './sources/add-source.ts';
+import { createListSourcesTool } from './sources/list-sources.ts';
+import { type AnyTool, ToolRegistry } from './tool.ts';
+
+export interface ToolDeps extends Services {
+  queue: TaskQueue;
+}
+
+/** The one registry that agents, MCP and REST all read. */
+export function createToolRegistry(deps: ToolDeps): ToolRegistry {
+  const tools: AnyTool[] = [
+    createAddSourceTool(deps),
+    createListSourcesTool(deps),
+    createCrawlSourceTool(deps),
+    createCrawlStatusTool(deps),
+    createSearchJobsTool(deps),
+    createGetJobTool(deps),
+  ];
+  return new ToolRegistry(tools);
+}

@@ -1,0 +1,133 @@
+import type { SkillDef } from './types.ts';
+
+export const DATA_ANALYTICS_SKILLS: readonly SkillDef[] = [
+  // Analytics and BI
+  {
+    name: 'data analysis',
+    label: 'Data analysis',
+    category: 'analytics',
+    aliases: ['data analytics', 'analytics', 'datenanalyse', 'data analyst'],
+  },
+  {
+    name: 'data visualization',
+    label: 'Data visualization',
+    category: 'analytics',
+    aliases: ['data visualisation', 'dataviz', 'data viz', 'dashboards', 'dashboarding'],
+  },
+  { name: 'tableau', label: 'Tableau', category: 'bi-tool', aliases: ['tableau desktop', 'tableau server'] },
+  {
+    name: 'power bi',
+    label: 'Power BI',
+    category: 'bi-tool',
+    aliases: ['powerbi', 'microsoft power bi', 'dax', 'power query'],
+  },
+  {
+    name: 'looker',
+    label: 'Looker',
+    category: 'bi-tool',
+    aliases: ['lookml', 'looker studio', 'google data studio', 'data studio'],
+  },
+  { name: 'qlik', label: 'Qlik', category: 'bi-tool', aliases: ['qlikview', 'qlik sense'] },
+  {
+    name: 'metabase',
+    label: 'Metabase',
+    category: 'bi-tool',
+    aliases: ['superset', 'apache superset', 'redash'],
+  },
+  {
+    name: 'business intelligence',
+    label: 'Business intelligence',
+    category: 'bi-tool',
+    aliases: ['bi', 'bi reporting', 'bi tools'],
+    ambiguous: { forms: ['BI'], caseSensitive: true },
+  },
+  {
+    name: 'google analytics',
+    label: 'Google Analytics',
+    category: 'analytics',
+    aliases: ['ga4', 'universal analytics', 'google tag manager', 'gtm'],
+    ambiguous: { forms: ['GTM'], caseSensitive: true, context: 'tech' },
+  },
+  {
+    name: 'product analytics',
+    label: 'Product analytics',
+    category: 'analytics',
+    aliases: ['mixpanel', 'amplitude', 'heap analytics', 'posthog'],
+  },
+  {
+    name: 'management reporting',
+    label: 'Management reporting',
+    category: 'analytics',
+    aliases: ['kpi reporting', 'berichtswesen', 'kpi dashboards'],
+  },
+  {
+    name: 'sas',
+    label: 'SAS',
+    category: 'statistics',
+    aliases: ['sas enterprise guide', 'sas base'],
+    ambiguous: { forms: ['SAS'], caseSensitive: true },
+  },
+  { name: 'spss', label: 'SPSS', category: 'statistics', aliases: ['ibm spss'] },
+  { name: 'stata', label: 'Stata', category: 'statistics', aliases: [] },
+  {
+    name: 'statistics',
+    label: 'Statistics',
+    category: 'statistics',
+    aliases: [
+      'statistical analysis',
+      'statistical modeling',
+      'statistical modelling',
+      'applied statistics',
+      'statistik',
+    ],
+  },
+  {
+    name: 'regression analysis',
+    label: 'Regression analysis',
+    category: 'statistics',
+    aliases: ['linear regression', 'logistic regression', 'regression models'],
+  },
+  {
+    name: 'hypothesis testing',
+    label: 'Hypothesis testing',
+    category: 'statistics',
+    aliases: ['statistical significance', 'significance testing', 't-tests', 'anova'],
+  },
+  {
+    name: 'bayesian statistics',
+    label: 'Bayesian statistics',
+    category: 'statistics',
+    aliases: ['bayesian inference', 'bayesian methods', 'pymc'],
+  },
+  {
+    name: 'causal inference',
+    label: 'Causal inference',
+    category: 'statistics',
+    aliases: ['econometrics', 'causal analysis'],
+  },
+  {
+    name: 'experimental design',
+    label: 'Experimental design',
+    category: 'statistics',
+    aliases: ['design of experiments'],
+  },
+  {
+    name: 'probability',
+    label: 'Probability',
+    category: 'statistics',
+    aliases: ['probability theory', 'stochastic processes'],
+  },
+  {
+    name: 'quantitative analysis',
+    label: 'Quantitative analysis',
+    category: 'statistics',
+    aliases: ['quantitative research', 'quant'],
+  },
+  { name: 'linear algebra', label: 'Linear algebra', category: 'statistics', aliases: ['matrix algebra'] },
+  {
+    name: 'operations research',
+    label: 'Operations research',
+    category: 'statistics',
+    aliases: ['mathematical optimization', 'linear programming', 'mixed integer programming'],
+  },
+];
