@@ -4,6 +4,7 @@ import { ConfigError, type Env, loadConfig } from '../config/config.ts';
 import { readEnv } from '../config/env-file.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerSourceCommands } from './commands/sources.ts';
 import { registerTasksCommands } from './commands/tasks.ts';
 import { registerWorkerCommand } from './commands/worker.ts';
 import type { CliContext } from './context.ts';
@@ -18,6 +19,7 @@ export function buildProgram(context: CliContext): Command {
   registerWorkerCommand(program, context);
   registerDbCommands(program, context);
   registerTasksCommands(program, context);
+  registerSourceCommands(program, context);
   return program;
 }
 
