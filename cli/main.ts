@@ -3,9 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, type Env, loadConfig } from '../config/config.ts';
 import { readEnv } from '../config/env-file.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerMatchCommands } from './commands/match.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSourceCommands } from './commands/sources.ts';
 import { registerTasksCommands } from './commands/tasks.ts';
+import { registerUserCommands } from './commands/users.ts';
 import { registerWorkerCommand } from './commands/worker.ts';
 import type { CliContext } from './context.ts';
 
@@ -20,6 +22,8 @@ export function buildProgram(context: CliContext): Command {
   registerDbCommands(program, context);
   registerTasksCommands(program, context);
   registerSourceCommands(program, context);
+  registerMatchCommands(program, context);
+  registerUserCommands(program, context);
   return program;
 }
 

@@ -10,6 +10,7 @@ import { createMetrics, type Metrics } from '../server/metrics.ts';
 import type { BrowserPool } from '../tools/crawl/browser-pool.ts';
 import { CRAWL_DUE, CRAWL_DUE_CRON, createCrawlTasks } from '../tools/crawl/crawl-tasks.ts';
 import { createToolRegistry } from '../tools/index.ts';
+import { createMatchTasks, EMBED_JOBS } from '../tools/match/match-tasks.ts';
 import { createServices, type Services } from '../tools/services.ts';
 import type { ToolRegistry } from '../tools/tool.ts';
 
@@ -53,11 +54,19 @@ export async function createRuntime(
     });
     let queue: TaskQueue | undefined;
     const getQueue = () => queue!;
-    const crawl = createCrawlTasks(services, getQueue);
-    const registry = new TaskRegistry([...crawl.tasks]);
+    const crawl = createCrawlTasks(services, getQueue, {
+      onJobsChanged: async (jobIds) => {
+        await getQueue().enqueue(EMBED_JOBS, { jobIds });
+      },
+    });
+    const matching = createMatchTasks(services, getQueue);
+    const registry = new TaskRegistry([...crawl.tasks, ...matching.tasks]);
     queue = await createTaskQueue({ handle, registry, logger, schedule: options.schedule ?? true });
     await queue.start();
-    if (options.schedule ?? true) await queue.schedule(CRAWL_DUE, CRAWL_DUE_CRON, {});
+    if (options.schedule ?? true) {
+      await queue.schedule(CRAWL_DUE, CRAWL_DUE_CRON, {});
+      await matching.checkEmbeddingModel();
+    }
     const tools = createToolRegistry({ ...services, queue });
     const metrics = createMetrics({ queueCounts: () => queue.counts() });
     const health: HealthCheck[] = [

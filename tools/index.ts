@@ -3,6 +3,12 @@ import { createCrawlSourceTool } from './crawl/crawl-source.ts';
 import { createCrawlStatusTool } from './crawl/crawl-status.ts';
 import { createGetJobTool } from './jobs/get-job.ts';
 import { createSearchJobsTool } from './jobs/search-jobs.ts';
+import { createExplainMatchTool } from './match/explain-match.ts';
+import { createSearchMatchesTool } from './match/search-matches.ts';
+import { createGetProfileTool } from './profile/get-profile.ts';
+import { createUpdateProfileTool } from './profile/update-profile.ts';
+import { createListResumesTool } from './resume/list-resumes.ts';
+import { createUploadResumeTool } from './resume/upload-resume.ts';
 import type { Services } from './services.ts';
 import { createAddSourceTool } from './sources/add-source.ts';
 import { createListSourcesTool } from './sources/list-sources.ts';
@@ -21,6 +27,12 @@ export function createToolRegistry(deps: ToolDeps): ToolRegistry {
     createCrawlStatusTool(deps),
     createSearchJobsTool(deps),
     createGetJobTool(deps),
+    createUploadResumeTool(deps),
+    createListResumesTool(deps),
+    createGetProfileTool(deps),
+    createUpdateProfileTool(deps),
+    createSearchMatchesTool(deps),
+    createExplainMatchTool(deps),
   ];
   return new ToolRegistry(tools);
 }

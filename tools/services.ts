@@ -1,3 +1,4 @@
+import type { EmbeddingModelV4 } from '@ai-sdk/provider';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../config/logger.ts';
 import type { Database } from '../db/client.ts';
@@ -9,6 +10,10 @@ import { annualInCurrency, isKnownCurrency } from './jobs/currency.ts';
 import { normalizePosting } from './jobs/normalize.ts';
 import { createJobStore, type JobStore, type SalaryToUsdYear } from './jobs/store.ts';
 import type { NormalizedJob, RawPosting, SalaryPeriod } from './jobs/types.ts';
+import { createEmbeddingModel } from './match/embedding-model.ts';
+import { createMatcher, type Matcher } from './match/matcher.ts';
+import { createProfileStore, type ProfileStore } from './profile/store.ts';
+import { createResumeStore, type ResumeStore } from './resume/store.ts';
 import { createSkillExtractor, type SkillExtractor } from './skills/extract.ts';
 import { createSourceStore, type SourceStore } from './sources/store.ts';
 import { type Accounts, createAccounts } from './users/accounts.ts';
@@ -27,6 +32,10 @@ export interface Services {
   jobStore: JobStore;
   sources: SourceStore;
   accounts: Accounts;
+  embedder: EmbeddingModelV4;
+  resumes: ResumeStore;
+  profiles: ProfileStore;
+  matcher: Matcher;
   close(): Promise<void>;
 }
 
@@ -67,6 +76,17 @@ export function createServices(deps: {
   }
   const skills = createSkillExtractor();
   const extractSkills = (text: string) => skills.skills(text);
+  const embedder = createEmbeddingModel(
+    {
+      EMBEDDING_MODEL: config.EMBEDDING_MODEL,
+      ...(config.OPENAI_API_KEY ? { OPENAI_API_KEY: config.OPENAI_API_KEY } : {}),
+      ...(config.OPENAI_BASE_URL ? { OPENAI_BASE_URL: config.OPENAI_BASE_URL } : {}),
+    },
+    { extractSkills },
+  );
+  const resumes = createResumeStore({ db, embedder, extractSkills });
+  const profiles = createProfileStore(db);
+  const matcher = createMatcher({ db, embedder, skills, resumes, profiles, toUsdYear });
   return {
     config,
     logger,
@@ -79,6 +99,10 @@ export function createServices(deps: {
     jobStore: createJobStore(db, { toUsdYear }),
     sources: createSourceStore(db),
     accounts: createAccounts(db),
+    embedder,
+    resumes,
+    profiles,
+    matcher,
     async close() {
       fetcher.close();
       await browser?.close();

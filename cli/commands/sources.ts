@@ -1,32 +1,12 @@
 import type { Command } from 'commander';
 import { desc, getTableColumns, isNull, sql } from 'drizzle-orm';
-import { createLogger } from '../../config/logger.ts';
 import { jobs } from '../../db/schema.ts';
 import { waitForCrawl } from '../../tools/crawl/crawl-source.ts';
 import { type CrawlStatus, renderCrawlStatus } from '../../tools/crawl/crawl-status.ts';
 import { renderJobLine, toJobView } from '../../tools/jobs/job-view.ts';
 import { callTool } from '../../tools/tool.ts';
 import type { CliContext } from '../context.ts';
-import { createRuntime, type Runtime } from '../runtime.ts';
-
-async function withRuntime<T>(
-  context: CliContext,
-  fn: (runtime: Runtime, userId: string) => Promise<T>,
-): Promise<T> {
-  const config = context.config();
-  const runtime = await createRuntime(
-    config,
-    createLogger({ LOG_LEVEL: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL }),
-    {
-      schedule: false,
-    },
-  );
-  try {
-    return await fn(runtime, await runtime.services.accounts.localUser());
-  } finally {
-    await runtime.close();
-  }
-}
+import { withLocalRuntime } from '../local-runtime.ts';
 
 export function registerSourceCommands(program: Command, context: CliContext): void {
   const source = program.command('source').description('job sources (ATS boards, career pages, sitemaps)');
@@ -37,7 +17,7 @@ export function registerSourceCommands(program: Command, context: CliContext): v
     )
     .argument('<spec>', 'the source')
     .action(async (spec: string) =>
-      withRuntime(context, async (runtime, userId) => {
+      withLocalRuntime(context, async (runtime, userId) => {
         const tool = runtime.tools.require('add_source');
         context.out(tool.render!(await callTool(tool, { spec }, { userId })));
       }),
@@ -47,7 +27,7 @@ export function registerSourceCommands(program: Command, context: CliContext): v
     .description('every source with its open jobs and last crawl')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) =>
-      withRuntime(context, async (runtime, userId) => {
+      withLocalRuntime(context, async (runtime, userId) => {
         const tool = runtime.tools.require('list_sources');
         const out = await callTool(tool, {}, { userId });
         context.out(options.json ? JSON.stringify(out) : tool.render!(out));
@@ -62,7 +42,7 @@ export function registerSourceCommands(program: Command, context: CliContext): v
     .option('--wait', 'run the crawl in this process and wait for it, printing progress')
     .option('--json', 'print a final summary object')
     .action(async (specs: string[], options: { all?: boolean; wait?: boolean; json?: boolean }) =>
-      withRuntime(context, async (runtime, userId) => {
+      withLocalRuntime(context, async (runtime, userId) => {
         const targets = options.all
           ? (await runtime.services.sources.list()).filter((s) => s.enabled).map((s) => s.id)
           : specs;
@@ -117,7 +97,7 @@ export function registerSourceCommands(program: Command, context: CliContext): v
     .option('--limit <n>', 'at most this many', '1000')
     .option('--json', 'print a JSON array')
     .action(async (options: { all?: boolean; limit: string; json?: boolean }) =>
-      withRuntime(context, async (runtime) => {
+      withLocalRuntime(context, async (runtime) => {
         const { embedding: _e, search: _s, ...columns } = getTableColumns(jobs);
         const rows = await runtime.handle.db
           .select({

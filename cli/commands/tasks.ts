@@ -1,17 +1,6 @@
 import type { Command } from 'commander';
-import { createLogger } from '../../config/logger.ts';
 import type { CliContext } from '../context.ts';
-import { createRuntime, type Runtime } from '../runtime.ts';
-
-async function withRuntime(context: CliContext, fn: (runtime: Runtime) => Promise<void>): Promise<void> {
-  const config = context.config();
-  const runtime = await createRuntime(config, createLogger({ LOG_LEVEL: 'warn' }), { schedule: false });
-  try {
-    await fn(runtime);
-  } finally {
-    await runtime.close();
-  }
-}
+import { withLocalRuntime } from '../local-runtime.ts';
 
 export function registerTasksCommands(program: Command, context: CliContext): void {
   const tasks = program.command('tasks').description('inspect the task queue');
@@ -20,7 +9,7 @@ export function registerTasksCommands(program: Command, context: CliContext): vo
     .description('queued, running and dead-lettered tasks per kind')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) =>
-      withRuntime(context, async (runtime) => {
+      withLocalRuntime(context, async (runtime) => {
         const counts = await runtime.queue.counts();
         if (options.json) return context.out(JSON.stringify(counts));
         if (counts.length === 0) return context.out('no task kinds registered');
@@ -43,7 +32,7 @@ export function registerTasksCommands(program: Command, context: CliContext): vo
     .option('--kind <kind>', 'only this task kind')
     .option('--json', 'print JSON')
     .action(async (options: { kind?: string; json?: boolean }) =>
-      withRuntime(context, async (runtime) => {
+      withLocalRuntime(context, async (runtime) => {
         const failed = await runtime.queue.failed(options.kind);
         if (options.json) return context.out(JSON.stringify(failed));
         if (failed.length === 0) return context.out('no failed tasks');
@@ -59,7 +48,7 @@ export function registerTasksCommands(program: Command, context: CliContext): vo
     .option('--kind <kind>', 'only this task kind')
     .argument('[ids...]', 'only these dead-lettered task ids')
     .action(async (ids: string[], options: { kind?: string }) =>
-      withRuntime(context, async (runtime) => {
+      withLocalRuntime(context, async (runtime) => {
         const moved = await runtime.queue.redrive(options.kind, ids.length > 0 ? ids : undefined);
         context.out(`${moved} task(s) sent back to their queue`);
       }),

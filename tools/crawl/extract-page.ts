@@ -1,6 +1,6 @@
 import type { RawPosting } from '../jobs/types.ts';
 import { detectAts } from './ats-detect.ts';
-import { extractPostingFromHtml } from './html-extract.ts';
+import { extractPostingFromHtml, LISTING_MIN_JOB_LINKS } from './html-extract.ts';
 import { extractJobPostingsFromHtml } from './jsonld.ts';
 import { discoverLinks } from './links.ts';
 
@@ -63,11 +63,10 @@ export function extractPage(html: string, pageUrl: string, options: ExtractPageO
     };
   }
 
-  const posting = extractPostingFromHtml(
-    source,
-    pageUrl,
-    options.company ? { company: options.company } : undefined,
-  );
+  // Building a DOM costs ~100x the string scans; a listing page would be rejected anyway.
+  const isListing = links.jobLinks.length >= LISTING_MIN_JOB_LINKS;
+  const hints = options.company ? { company: options.company } : undefined;
+  const posting = isListing ? null : extractPostingFromHtml(source, pageUrl, hints);
   const postings = posting ? [posting] : [];
   const tier: ExtractionTier = posting ? 'html' : links.jobLinks.length > 0 ? 'links' : 'none';
   const needsBrowser =

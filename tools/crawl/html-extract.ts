@@ -28,6 +28,8 @@ const HIDDEN_SELECTOR =
 const HIDDEN_STYLE =
   /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])|opacity\s*:\s*0(?![.\d])/i;
 const MIN_POSTING_TEXT = 200;
+/** A page with this many job links is a listing, whatever else it holds. */
+export const LISTING_MIN_JOB_LINKS = 8;
 const BLOCK_END = /<(?:br|\/p|\/div|\/li|\/h\d|\/tr|\/dd|\/dt|\/section|\/header|\/td|\/th)\b[^>]*>/gi;
 const POSTING_WORDS =
   /\b(responsibilit|requirement|qualification|what you('|’)ll do|about the role|about you|your profile|we offer|benefits|experience|apply|skills|aufgaben|dein profil|ihr profil|wir bieten|anforderungen)/gi;
@@ -233,7 +235,7 @@ function extractPosting(html: string, pageUrl: string, hints?: { company?: strin
     hostCompany(pageUrl);
   const title = [textOf(doc.querySelector('h1')), meta(doc, 'og:title'), textOf(doc.querySelector('title'))]
     .map((candidate) => cleanTitle(candidate || null, company))
-    .find((candidate) => candidate && candidate.length <= 200);
+    .find((c) => c && c.length <= 200 && c.toLowerCase() !== company?.toLowerCase());
   if (!title || !company) return null;
 
   const jobLinks = discoverLinks(html, url.href).jobLinks.length;
@@ -243,7 +245,7 @@ function extractPosting(html: string, pageUrl: string, hints?: { company?: strin
   const content = readContent(doc);
   if (content.text.length < MIN_POSTING_TEXT) return null;
   const signals = new Set((content.text.match(POSTING_WORDS) ?? []).map((w) => w.toLowerCase())).size;
-  const isListing = jobLinks >= 8 || (jobLinks >= 4 && signals < 2);
+  const isListing = jobLinks >= LISTING_MIN_JOB_LINKS || (jobLinks >= 4 && signals < 2);
   if (isListing || (signals === 0 && !location)) return null;
 
   const posting: RawPosting = { url: url.href, title, company, descriptionHtml: content.html };

@@ -87,11 +87,10 @@ function readAnchors(html: string): Anchor[] {
     if (isLinkTag && !/(^|\s)next(\s|$)/i.test(attrs.rel ?? '')) continue;
     let text = '';
     if (!isLinkTag) {
-      const end = html.indexOf('</a', ANCHOR.lastIndex);
-      const inner = html.slice(
-        ANCHOR.lastIndex,
-        end === -1 ? ANCHOR.lastIndex + 500 : Math.min(end, ANCHOR.lastIndex + 2000),
-      );
+      // Anchor text is looked for in a bounded window so an unclosed <a> cannot make this quadratic.
+      const window = html.slice(ANCHOR.lastIndex, ANCHOR.lastIndex + 2000);
+      const end = window.search(/<\/a\s*>/i);
+      const inner = end === -1 ? window.slice(0, 300) : window.slice(0, end);
       text = decodeEntities(inner.replace(/<[^>]*>/g, ' '))
         .replace(/\s+/g, ' ')
         .trim();

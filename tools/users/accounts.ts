@@ -42,7 +42,11 @@ export function createAccounts(db: Database) {
 
     /** The single user of a loopback install with no accounts created. */
     async localUser(): Promise<string> {
-      const existing = await db.select({ id: users.id }).from(users).where(eq(users.name, LOCAL_USER_NAME)).limit(1);
+      const existing = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.name, LOCAL_USER_NAME))
+        .limit(1);
       if (existing[0]) return existing[0].id;
       return (await this.createUser(LOCAL_USER_NAME)).id;
     },

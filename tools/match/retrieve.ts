@@ -1,0 +1,155 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { countryCode, parseLocation } from '../jobs/location.ts';
+import { toVectorLiteral } from './embed-text.ts';
+
+/** Reciprocal rank fusion constant (the usual 60). */
+export const RRF_K = 60;
+/** How many neighbours the HNSW scan looks at; above pgvector's 40 default for better recall. */
+export const EF_SEARCH = 100;
+
+export interface HardFilters {
+  remote: 'any' | 'remote' | 'hybrid' | 'onsite';
+  locations: string[];
+  minSalaryUsdYear: number | null;
+  needsSponsorship: boolean;
+  seniority: string[];
+  employmentTypes: string[];
+  excludedCompanies: string[];
+  excludedKeywords: string[];
+  /** Only these jobs (a refresh after new jobs arrived). */
+  jobIds?: string[];
+}
+
+export interface Candidate {
+  jobId: string;
+  /** Cosine similarity 0..1 of the query vector and the job's vector. */
+  similarity: number;
+  vectorRank: number | null;
+  textRank: number | null;
+  rrf: number;
+}
+
+/** Words in a posting that mean it will not sponsor a visa. */
+export const NO_SPONSORSHIP_SQL =
+  "(without|no|not offer|unable to|cannot|can not|not able to|do not|don't|will not|won't)( provide| offer)?( visa)? (sponsor|sponsorship)|authori[sz]ed to work[^.]{0,60}without";
+
+/** The filters every match obeys, as SQL on `jobs` (aliased j). */
+export function hardFilterSql(f: HardFilters): SQL[] {
+  const where: SQL[] = [sql`j.closed_at is null`, sql`j.embedding is not null`];
+  if (f.jobIds) where.push(sql`j.id = any(${sql.param(f.jobIds)}::uuid[])`);
+  if (f.remote === 'remote') where.push(sql`j.remote = 'remote'`);
+  else if (f.remote === 'hybrid') where.push(sql`coalesce(j.remote, 'onsite') in ('remote', 'hybrid')`);
+  if (f.locations.length > 0 && f.remote !== 'remote') {
+    const places = placesOf(f.locations);
+    if (places.cities.length > 0 || places.countries.length > 0) {
+      where.push(
+        sql`(j.remote = 'remote' or lower(j.city) = any(${sql.param(places.cities)}::text[]) or lower(j.region) = any(${sql.param(places.cities)}::text[]) or j.country = any(${sql.param(places.countries)}::text[]))`,
+      );
+    }
+  }
+  if (f.minSalaryUsdYear !== null) {
+    where.push(sql`(j.salary_max_usd_year is null or j.salary_max_usd_year >= ${f.minSalaryUsdYear})`);
+  }
+  if (f.needsSponsorship) where.push(sql`j.description_md !~* ${NO_SPONSORSHIP_SQL}`);
+  if (f.seniority.length > 0)
+    where.push(sql`(j.seniority is null or j.seniority = any(${sql.param(f.seniority)}::text[]))`);
+  if (f.employmentTypes.length > 0) {
+    where.push(
+      sql`(j.employment_type is null or j.employment_type = any(${sql.param(f.employmentTypes)}::text[]))`,
+    );
+  }
+  if (f.excludedCompanies.length > 0) {
+    where.push(
+      sql`lower(j.company) <> all(${sql.param(f.excludedCompanies.map((c) => c.toLowerCase()))}::text[])`,
+    );
+  }
+  for (const word of f.excludedKeywords) {
+    where.push(sql`not (j.search @@ websearch_to_tsquery('english', ${word}))`);
+  }
+  return where;
+}
+
+/**
+ * The places a person named, as cities (or regions) and whole countries: "Berlin, Germany" is the
+ * city of Berlin, "Germany" or "DE" is the whole country.
+ */
+export function placesOf(locations: string[]): { cities: string[]; countries: string[] } {
+  const cities: string[] = [];
+  const countries: string[] = [];
+  for (const raw of locations) {
+    const text = raw.trim();
+    if (!text || /^(remote|anywhere|worldwide)$/i.test(text)) continue;
+    const whole = countryCode(text);
+    if (whole) {
+      countries.push(whole);
+      continue;
+    }
+    const place = parseLocation(text);
+    if (place.city) cities.push(place.city.toLowerCase());
+    else if (place.region) cities.push(place.region.toLowerCase());
+    else if (place.country) countries.push(place.country);
+    else cities.push(text.split(',')[0]!.trim().toLowerCase());
+  }
+  return { cities, countries };
+}
+
+/** websearch syntax: phrases for multi-word roles, OR between everything. */
+export function orQuery(terms: string[]): string {
+  return terms
+    .map((t) => t.replace(/["()]/g, ' ').trim())
+    .filter(Boolean)
+    .map((t) => (t.includes(' ') ? `"${t}"` : t))
+    .join(' or ');
+}
+
+/**
+ * Hybrid retrieval: pgvector HNSW cosine k-NN and Postgres full text, each under the same hard
+ * filters, fused by reciprocal rank.
+ */
+export async function retrieveCandidates(
+  db: Database,
+  input: { vector: number[]; text: string; filters: HardFilters; k: number },
+): Promise<Candidate[]> {
+  const where = sql.join(hardFilterSql(input.filters), sql` and `);
+  const q = toVectorLiteral(input.vector);
+  const [vectorRows, textRows] = await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local hnsw.ef_search = ${EF_SEARCH}`));
+    await tx.execute(sql.raw(`set local hnsw.iterative_scan = relaxed_order`));
+    const byVector = await tx.execute<{ id: string; distance: number }>(
+      sql`select j.id, j.embedding <=> ${q}::vector as distance from jobs j where ${where} order by j.embedding <=> ${q}::vector limit ${input.k}`,
+    );
+    const byText = input.text.trim()
+      ? await tx.execute<{ id: string; rank: number }>(
+          sql`select j.id, ts_rank_cd(j.search, websearch_to_tsquery('english', ${input.text})) as rank from jobs j where ${where} and j.search @@ websearch_to_tsquery('english', ${input.text}) order by rank desc limit ${input.k}`,
+        )
+      : { rows: [] };
+    return [byVector.rows, byText.rows] as const;
+  });
+  const out = new Map<string, Candidate>();
+  vectorRows.forEach((row, i) => {
+    out.set(row.id, {
+      jobId: row.id,
+      similarity: 1 - Number(row.distance),
+      vectorRank: i + 1,
+      textRank: null,
+      rrf: 1 / (RRF_K + i + 1),
+    });
+  });
+  textRows.forEach((row, i) => {
+    const existing = out.get(row.id);
+    if (existing) {
+      existing.textRank = i + 1;
+      existing.rrf += 1 / (RRF_K + i + 1);
+    } else {
+      out.set(row.id, {
+        jobId: row.id,
+        similarity: Number.NaN,
+        vectorRank: null,
+        textRank: i + 1,
+        rrf: 1 / (RRF_K + i + 1),
+      });
+    }
+  });
+  return [...out.values()].sort((a, b) => b.rrf - a.rrf);
+}

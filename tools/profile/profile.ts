@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { employmentTypeSchema, senioritySchema } from '../jobs/types.ts';
+
+/** A user's preferences: the one schema for tools, REST, the bot and the matcher. */
+export const minSalarySchema = z.object({
+  amount: z.number().positive(),
+  currency: z
+    .string()
+    .length(3, 'must be an ISO 4217 code such as EUR')
+    .transform((c) => c.toUpperCase()),
+  period: z.enum(['year', 'month', 'week', 'day', 'hour']).default('year'),
+});
+
+const timeZoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as Europe/Berlin' },
+);
+
+const fields = {
+  roles: z.array(z.string().min(1).max(100)).max(20).describe('target roles, e.g. "backend engineer"'),
+  locations: z.array(z.string().min(1).max(100)).max(20).describe('cities, regions or countries'),
+  remote: z.enum(['any', 'remote', 'hybrid', 'onsite']),
+  minSalary: minSalarySchema.nullable(),
+  needsSponsorship: z.boolean(),
+  seniority: z.array(senioritySchema),
+  employmentTypes: z.array(employmentTypeSchema),
+  excludedCompanies: z.array(z.string().min(1).max(200)).max(200),
+  excludedKeywords: z.array(z.string().min(1).max(100)).max(100),
+  digestHour: z.number().int().min(0).max(23).describe('local hour of the daily digest'),
+  timeZone: timeZoneSchema,
+  scoreThreshold: z.number().int().min(0).max(100).describe('digest only matches scoring at least this'),
+};
+
+export const DEFAULT_PROFILE = {
+  roles: [] as string[],
+  locations: [] as string[],
+  remote: 'any' as const,
+  minSalary: null,
+  needsSponsorship: false,
+  seniority: [],
+  employmentTypes: [],
+  excludedCompanies: [] as string[],
+  excludedKeywords: [] as string[],
+  digestHour: 8,
+  timeZone: 'UTC',
+  scoreThreshold: 50,
+};
+
+export const profileSchema = z.object(fields);
+export type Profile = z.infer<typeof profileSchema>;
+
+/** A partial update: only the fields given change. */
+export const profilePatchSchema = z.object(fields).partial().strict();
+
+/** A stored or partial profile completed with the defaults. */
+export const completeProfile = (partial: Partial<Profile>): Profile =>
+  profileSchema.parse({ ...DEFAULT_PROFILE, ...partial });

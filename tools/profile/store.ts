@@ -1,0 +1,71 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { profiles } from '../../db/schema.ts';
+import { completeProfile, type Profile, profileSchema } from './profile.ts';
+
+type ProfileRow = typeof profiles.$inferSelect;
+
+function fromRow(row: ProfileRow): Profile {
+  return profileSchema.parse({
+    roles: row.roles,
+    locations: row.locations,
+    remote: row.remote,
+    minSalary:
+      row.minSalaryAmount !== null && row.minSalaryCurrency
+        ? {
+            amount: row.minSalaryAmount,
+            currency: row.minSalaryCurrency,
+            period: row.minSalaryPeriod ?? 'year',
+          }
+        : null,
+    needsSponsorship: row.needsSponsorship,
+    seniority: row.seniority,
+    employmentTypes: row.employmentTypes,
+    excludedCompanies: row.excludedCompanies,
+    excludedKeywords: row.excludedKeywords,
+    digestHour: row.digestHour,
+    timeZone: row.timeZone,
+    scoreThreshold: row.scoreThreshold,
+  });
+}
+
+function toRow(profile: Profile) {
+  return {
+    roles: profile.roles,
+    locations: profile.locations,
+    remote: profile.remote,
+    minSalaryAmount: profile.minSalary?.amount ?? null,
+    minSalaryCurrency: profile.minSalary?.currency ?? null,
+    minSalaryPeriod: profile.minSalary?.period ?? null,
+    needsSponsorship: profile.needsSponsorship,
+    seniority: profile.seniority,
+    employmentTypes: profile.employmentTypes,
+    excludedCompanies: profile.excludedCompanies,
+    excludedKeywords: profile.excludedKeywords,
+    digestHour: profile.digestHour,
+    timeZone: profile.timeZone,
+    scoreThreshold: profile.scoreThreshold,
+  };
+}
+
+export function createProfileStore(db: Database) {
+  return {
+    async get(userId: string): Promise<Profile> {
+      const [row] = await db.select().from(profiles).where(eq(profiles.userId, userId));
+      return row ? fromRow(row) : completeProfile({});
+    },
+    /** Merges a partial update over the stored profile; the result is validated as a whole. */
+    async update(userId: string, patch: Partial<Profile>): Promise<Profile> {
+      const current = await this.get(userId);
+      const next = completeProfile({ ...current, ...patch });
+      const row = toRow(next);
+      await db
+        .insert(profiles)
+        .values({ userId, ...row })
+        .onConflictDoUpdate({ target: profiles.userId, set: { ...row, updatedAt: sql`now()` } });
+      return next;
+    },
+  };
+}
+
+export type ProfileStore = ReturnType<typeof createProfileStore>;
