@@ -4,6 +4,7 @@ import { ConfigError, type Env, loadConfig } from '../config/config.ts';
 import { readEnv } from '../config/env-file.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerMatchCommands } from './commands/match.ts';
+import { registerMcpCommand } from './commands/mcp.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSourceCommands } from './commands/sources.ts';
 import { registerTasksCommands } from './commands/tasks.ts';
@@ -24,6 +25,7 @@ export function buildProgram(context: CliContext): Command {
   registerSourceCommands(program, context);
   registerMatchCommands(program, context);
   registerUserCommands(program, context);
+  registerMcpCommand(program, context);
   return program;
 }
 

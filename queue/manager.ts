@@ -47,7 +47,9 @@ export async function createTaskQueue(options: QueueOptions) {
   const { handle, registry, logger } = options;
   const common = {
     schema: options.schema ?? 'pgboss',
-    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
+    // How soon a task whose worker died (missed heartbeat, expired lease) is noticed and retried.
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     schedule: options.schedule ?? true,
     // Workers poll; maintenance and monitoring stay at their defaults.
   };
@@ -71,8 +73,13 @@ export async function createTaskQueue(options: QueueOptions) {
         expireInSeconds: task.policy.expireInSeconds,
         deadLetter: dead,
       };
+      const heartbeat = task.policy.heartbeatSeconds
+        ? { heartbeatSeconds: task.policy.heartbeatSeconds }
+        : {};
+      // Policy and heartbeat are fixed when a queue is created; the rest follows the code on every start.
       if (await boss.getQueue(task.name)) await boss.updateQueue(task.name, queueOptions);
-      else await boss.createQueue(task.name, { ...queueOptions, policy: task.policy.queuePolicy });
+      else
+        await boss.createQueue(task.name, { ...queueOptions, ...heartbeat, policy: task.policy.queuePolicy });
     }
   }
 

@@ -10,6 +10,11 @@ export interface TaskPolicy<P> {
   retryBackoff: boolean;
   /** An attempt still active after this long is assumed dead and retried. */
   expireInSeconds: number;
+  /**
+   * Workers refresh a heartbeat this often (÷2); a task whose worker died is retried once it is
+   * missed, long before expireInSeconds. At least 10 (pg-boss's minimum); unset = off.
+   */
+  heartbeatSeconds?: number;
   /** With queuePolicy 'exclusive': at most one queued-or-active task per key ("one digest per user per day"). */
   singletonKey?: (payload: P) => string | undefined;
   /** pg-boss queue policy; fixed when the queue is first created. */

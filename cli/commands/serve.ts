@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../config/logger.ts';
+import { createDbResourceProvider } from '../../mcp-server/resources.ts';
 import { createApp } from '../../server/app.ts';
 import { listen } from '../../server/listen.ts';
+import { createMcpRoute } from '../../server/mcp.ts';
 import type { CliContext } from '../context.ts';
 import { createRuntime } from '../runtime.ts';
 import { onShutdown } from '../shutdown.ts';
@@ -16,13 +18,28 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       const logger = createLogger(config, { role: 'serve' });
       const runtime = await createRuntime(config, logger);
       try {
-        const app = createApp({ logger, metrics: runtime.metrics, health: runtime.health });
+        const mcp = createMcpRoute({
+          registryFor: () => runtime.tools,
+          resources: createDbResourceProvider(runtime.handle.db),
+          accounts: runtime.services.accounts,
+          logger,
+          host: config.HOST,
+          ...(config.PUBLIC_URL ? { allowedOrigins: [new URL(config.PUBLIC_URL).origin] } : {}),
+        });
+        const app = createApp({
+          logger,
+          metrics: runtime.metrics,
+          health: runtime.health,
+          routes: [{ path: '/mcp', app: mcp }],
+        });
         const server = await listen(app, config.HOST, config.PORT);
         if (options.worker) await runtime.startWorkers();
         const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${config.DATA_DIR}`;
         logger.info({ url: server.url, database: where }, 'jobhound is listening');
         context.err(`Jobhound is listening on ${server.url} (database: ${where})`);
         await onShutdown(logger, async () => {
+          // Open SSE streams would otherwise hold server.close() until the deadline.
+          await mcp.closeSessions();
           await server.close();
           await runtime.close();
         });

@@ -27,7 +27,20 @@ describe('the jobhound command', () => {
   it('prints help for every command', () => {
     const top = jobhound(['--help']);
     expect(top.code).toBe(0);
-    for (const cmd of ['serve', 'worker', 'db', 'tasks']) expect(top.stdout).toContain(cmd);
+    for (const cmd of [
+      'serve',
+      'worker',
+      'db',
+      'tasks',
+      'source',
+      'crawl',
+      'jobs',
+      'resume',
+      'match',
+      'user',
+      'mcp',
+    ])
+      expect(top.stdout).toContain(cmd);
     expect(jobhound(['tasks', '--help']).stdout).toMatch(/redrive/);
   });
 

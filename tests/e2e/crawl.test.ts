@@ -1,57 +1,29 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../cli/runtime.ts';
-import { loadConfig } from '../../config/config.ts';
-import { silentLogger } from '../../config/logger.ts';
+import type { Runtime } from '../../cli/runtime.ts';
 import { jobSightings, jobs } from '../../db/schema.ts';
-import { waitForCrawl } from '../../tools/crawl/crawl-source.ts';
-import type { CrawlStatus } from '../../tools/crawl/crawl-status.ts';
 import { callTool } from '../../tools/tool.ts';
 import { type AtsFixtureServer, startAtsFixtureServer } from '../fixtures/ats/server.ts';
 import { careerJobs, installCareerSite } from '../fixtures/career-site.ts';
-import { createPostgresDatabase, defaultBackend, dropPostgresDatabase } from '../helpers/db.ts';
+import { startTestRuntime, type TestRuntime } from '../helpers/runtime.ts';
 
 describe('crawling sources end to end', () => {
   let ats: AtsFixtureServer;
+  let t: TestRuntime;
   let runtime: Runtime;
-  let pgUrl: string | undefined;
   let userId: string;
+  const crawl = (source: string) => t.crawl(source);
 
   beforeAll(async () => {
     ats = await startAtsFixtureServer();
-    pgUrl = defaultBackend() === 'postgres' ? await createPostgresDatabase() : undefined;
-    const config = loadConfig({
-      SOURCE_BASE_URL: ats.baseUrl,
-      CRAWL_ALLOW_HOSTS: '127.0.0.1',
-      ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
-    });
-    runtime = await createRuntime(config, silentLogger(), {
-      schedule: false,
-      dataDir: 'memory://',
-      browser: null,
-    });
-    await runtime.startWorkers();
-    userId = await runtime.services.accounts.localUser();
+    t = await startTestRuntime({ env: { SOURCE_BASE_URL: ats.baseUrl } });
+    ({ runtime, userId } = t);
   });
 
   afterAll(async () => {
-    await runtime?.close();
+    await t?.close();
     await ats?.close();
-    if (pgUrl) await dropPostgresDatabase(pgUrl);
   });
-
-  async function crawl(source: string): Promise<CrawlStatus> {
-    const out = (await callTool(runtime.tools.require('crawl_source'), { source }, { userId })) as {
-      taskId: string;
-    };
-    const status = await waitForCrawl({ db: runtime.handle.db, queue: runtime.queue }, out.taskId, {
-      maxMs: 60_000,
-    });
-    if (!status || (status.state !== 'done' && status.state !== 'failed')) {
-      throw new Error(`crawl of ${source} did not finish: ${JSON.stringify(status)}`);
-    }
-    return status;
-  }
 
   const openJobs = async () =>
     Number(

@@ -1,14 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../cli/runtime.ts';
-import { loadConfig } from '../../config/config.ts';
-import { silentLogger } from '../../config/logger.ts';
+import type { Runtime } from '../../cli/runtime.ts';
 import { jobs, matches, resumes } from '../../db/schema.ts';
-import { waitForCrawl } from '../../tools/crawl/crawl-source.ts';
-import { callTool } from '../../tools/tool.ts';
 import { type AtsFixtureServer, startAtsFixtureServer } from '../fixtures/ats/server.ts';
-import { createPostgresDatabase, defaultBackend, dropPostgresDatabase } from '../helpers/db.ts';
 import { waitFor } from '../helpers/queue.ts';
+import { startTestRuntime, type TestRuntime } from '../helpers/runtime.ts';
 
 const RESUME = `Ada Lovelace
 ada@example.com · Berlin, Germany
@@ -33,30 +29,17 @@ TypeScript, Go, Node.js, PostgreSQL, Kubernetes, Docker, AWS, Terraform, gRPC
 
 describe('matching end to end', () => {
   let ats: AtsFixtureServer;
+  let t: TestRuntime;
   let runtime: Runtime;
-  let pgUrl: string | undefined;
   let userId: string;
-  const call = (tool: string, args: unknown) => callTool(runtime.tools.require(tool), args, { userId });
+  const call = (tool: string, args: unknown) => t.call(tool, args);
 
   beforeAll(async () => {
     ats = await startAtsFixtureServer();
-    pgUrl = defaultBackend() === 'postgres' ? await createPostgresDatabase() : undefined;
-    const config = loadConfig({
-      SOURCE_BASE_URL: ats.baseUrl,
-      CRAWL_ALLOW_HOSTS: '127.0.0.1',
-      ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
-    });
-    runtime = await createRuntime(config, silentLogger(), {
-      schedule: false,
-      dataDir: 'memory://',
-      browser: null,
-    });
-    await runtime.startWorkers();
-    userId = await runtime.services.accounts.localUser();
-    for (const source of ['greenhouse:acme', 'lever:acme', 'ashby:acme', 'recruitee:acme']) {
-      const out = (await call('crawl_source', { source })) as { taskId: string };
-      await waitForCrawl({ db: runtime.handle.db, queue: runtime.queue }, out.taskId, { maxMs: 60_000 });
-    }
+    t = await startTestRuntime({ env: { SOURCE_BASE_URL: ats.baseUrl } });
+    ({ runtime, userId } = t);
+    for (const source of ['greenhouse:acme', 'lever:acme', 'ashby:acme', 'recruitee:acme'])
+      await t.crawl(source);
     // Every crawled job gets embedded by the embed-jobs tasks the crawl queued.
     await waitFor(
       async () => {
@@ -71,9 +54,8 @@ describe('matching end to end', () => {
   });
 
   afterAll(async () => {
-    await runtime?.close();
+    await t?.close();
     await ats?.close();
-    if (pgUrl) await dropPostgresDatabase(pgUrl);
   });
 
   it('asks for a resume before it can rank', async () => {

@@ -38,6 +38,7 @@ export function createCrawlTasks(
       retryLimit: 3,
       retryDelaySeconds: 10,
       expireInSeconds: 30 * 60,
+      heartbeatSeconds: 10,
       queuePolicy: 'exclusive',
       singletonKey: (p) => p.sourceId,
       batchSize: 2,
@@ -56,7 +57,14 @@ export function createCrawlTasks(
   const crawlPage = defineTask({
     name: CRAWL_PAGE,
     schema: z.object({ runId: z.string().uuid(), url: z.string().url() }),
-    policy: { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 5 * 60, batchSize: 16, concurrency: 2 },
+    policy: {
+      retryLimit: 2,
+      retryDelaySeconds: 5,
+      expireInSeconds: 5 * 60,
+      heartbeatSeconds: 10,
+      batchSize: 16,
+      concurrency: 2,
+    },
     async handler({ runId, url }) {
       await crawler.crawlPage(runId, url);
     },

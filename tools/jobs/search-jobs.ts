@@ -73,7 +73,7 @@ export function createSearchJobsTool(deps: { db: Database; toUsdYear: SalaryToUs
       const where = and(...jobFilters(input, deps.toUsdYear));
       const rank = input.query?.trim()
         ? sql`ts_rank(${jobs.search}, websearch_to_tsquery('english', ${input.query}))`
-        : sql`0`;
+        : sql`0::real`;
       const { embedding: _e, search: _s, ...columns } = getTableColumns(jobs);
       const rows = await deps.db
         .select(columns)

@@ -14,7 +14,7 @@ export interface LocationResult {
 type Mode = 'remote' | 'hybrid' | 'onsite';
 type PlaceFit = 'match' | 'unknown' | 'elsewhere';
 
-/** Remote or not stated in a way the seeker can't judge: neither good nor bad. */
+/** The job's place or work mode is unclear: neither good nor bad. */
 export const NEUTRAL_LOCATION = 0.6;
 // A fully remote job for someone who wants an office is a weak fit, not a hard no.
 const REMOTE_FOR_ONSITE = 0.4;

@@ -28,6 +28,18 @@ const STRENGTH = 0.75;
 const WEAKNESS = 0.4;
 const MAX_STRENGTHS = 3;
 const MAX_WEAKNESSES = 2;
+const EXACT_TITLE = 0.99;
+// Strengths are picked by contribution but read in this order: skills first, as people ask about them.
+const READING_ORDER: readonly ComponentName[] = [
+  'requiredSkills',
+  'title',
+  'location',
+  'salary',
+  'seniority',
+  'preferredSkills',
+  'recency',
+  'semantic',
+];
 // Recency and resume similarity explain little on their own; mention them only when nothing else does.
 const MINOR: ReadonlySet<ComponentName> = new Set(['recency', 'semantic']);
 
@@ -49,7 +61,10 @@ function strength(name: ComponentName, f: SummaryFacts): string {
       return `${f.requiredHeld.length} of ${f.requiredTotal} required skills${top.length ? ` including ${andList(top)}` : ''}`;
     }
     case 'title':
-      return f.titleTarget ? `the role matches ${f.titleTarget}` : 'the role matches';
+      if (!f.titleTarget) return 'the role matches';
+      return c.value >= EXACT_TITLE
+        ? `the role matches ${f.titleTarget}`
+        : `the role is close to ${f.titleTarget}`;
     case 'seniority':
       return `the ${f.jobLevel ?? 'stated'} level fits`;
     case 'location':
@@ -85,6 +100,8 @@ function weakness(name: ComponentName, f: SummaryFacts): string {
       return `the ${f.jobLevel ?? 'stated'} level is a stretch`;
     case 'salary':
       return 'the pay is below your minimum';
+    case 'location':
+      return `it is ${c.note}`;
     case 'recency':
       return `it was posted ${Math.round(f.ageDays)} days ago`;
     case 'semantic':
@@ -122,16 +139,25 @@ export function summarise(f: SummaryFacts): string {
     (c) => c.value >= STRENGTH,
     (c) => c.weight * c.value,
     MAX_STRENGTHS,
-  ).map((n) => strength(n, f));
-  const weaknesses = pick(
+  )
+    .sort((a, b) => READING_ORDER.indexOf(a) - READING_ORDER.indexOf(b))
+    .map((n) => strength(n, f));
+  const weakNames = pick(
     f,
     (c) => c.value <= WEAKNESS,
     (c) => c.weight * (1 - c.value),
-    MAX_WEAKNESSES,
-  ).map((n) => weakness(n, f));
+    MAX_WEAKNESSES + 1,
+  );
+  // "Required skills are missing" already says it; preferred ones would repeat it.
+  const weaknesses = (
+    weakNames.includes('requiredSkills') ? weakNames.filter((n) => n !== 'preferredSkills') : weakNames
+  )
+    .slice(0, MAX_WEAKNESSES)
+    .map((n) => weakness(n, f));
   const joinWeak = (items: string[]) =>
     items.length === 2 && items[0]!.includes(',') ? `${items[0]}, and ${items[1]}` : andList(items);
-  if (f.score >= STRONG_FIT) {
+  // However good the rest, a job in another line of work is not a strong fit.
+  if (f.score >= STRONG_FIT && f.components.title.value > WEAKNESS) {
     return `Strong fit: ${strengths.join('; ')}.`;
   }
   if (f.score >= FAIR_FIT) {

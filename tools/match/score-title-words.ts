@@ -79,120 +79,32 @@ export const PHRASES: ReadonlyArray<readonly [readonly string[], readonly string
 ];
 
 /** Level words: the seniority component judges them, so titles are compared without them. */
-export const LEVEL_WORDS: ReadonlySet<string> = new Set([
-  'senior',
-  'junior',
-  'lead',
-  'principal',
-  'staff',
-  'graduate',
-  'grad',
-  'trainee',
-  'apprentice',
-  'intern',
-  'associate',
-  'mid',
-  'entry',
-  'experienced',
-  'group',
-  'i',
-  'ii',
-  'iii',
-  'iv',
-  'v',
-  'l1',
-  'l2',
-  'l3',
-]);
+export const LEVEL_WORDS: ReadonlySet<string> = new Set(
+  (
+    'senior junior lead principal staff graduate grad trainee apprentice intern associate mid ' +
+    'entry experienced group i ii iii iv v l1 l2 l3'
+  ).split(' '),
+);
 
-export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'a',
-  'an',
-  'the',
-  'and',
-  'or',
-  'for',
-  'with',
-  'at',
-  'to',
-  'du',
-  'des',
-  'la',
-  'le',
-  'et',
-  'remote',
-  'hybrid',
-  'onsite',
-  'm',
-  'w',
-  'd',
-  'f',
-  'h',
-  'x',
-]);
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an the and or for with at to du des la le et remote hybrid onsite m w d f h x'.split(' '),
+);
 
 /** Words that split "Teacher of Mathematics" into the role and what it is about. */
 export const OF_WORDS: ReadonlySet<string> = new Set(['of', 'in', 'de', 'fur', 'für']);
 
 /** Nouns that name the job itself; the last one in a title is its head. */
-export const HEAD_NOUNS: ReadonlySet<string> = new Set([
-  'engineer',
-  'developer',
-  'programmer',
-  'architect',
-  'scientist',
-  'analyst',
-  'designer',
-  'researcher',
-  'manager',
-  'director',
-  'head',
-  'lead',
-  'vp',
-  'officer',
-  'executive',
-  'representative',
-  'specialist',
-  'partner',
-  'consultant',
-  'coordinator',
-  'assistant',
-  'associate',
-  'clerk',
-  'nurse',
-  'practitioner',
-  'teacher',
-  'lecturer',
-  'tutor',
-  'professor',
-  'educator',
-  'instructor',
-  'accountant',
-  'controller',
-  'bookkeeper',
-  'administrator',
-  'owner',
-  'strategist',
-  'writer',
-  'technician',
-  'therapist',
-  'physiotherapist',
-  'pharmacist',
-  'intern',
-  'apprentice',
-  'trainee',
-  'agent',
-  'advisor',
-  'adviser',
-  'supervisor',
-  'operator',
-  'generalist',
-  'marketer',
-  'editor',
-  'planner',
-  'buyer',
-  'auditor',
-]);
+export const HEAD_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'engineer developer programmer architect scientist analyst designer researcher manager ' +
+    'director head lead vp officer executive representative specialist partner consultant ' +
+    'coordinator assistant associate clerk nurse practitioner teacher lecturer tutor ' +
+    'professor educator instructor accountant controller bookkeeper administrator owner ' +
+    'strategist writer technician therapist physiotherapist pharmacist intern apprentice ' +
+    'trainee agent advisor adviser supervisor operator generalist marketer editor planner ' +
+    'buyer auditor'
+  ).split(' '),
+);
 
 const HEAD_PAIRS: ReadonlyArray<readonly [string, string, number]> = [
   ['engineer', 'developer', 0.85],
@@ -267,7 +179,8 @@ const KIND_ROWS: ReadonlyArray<readonly [string, string, string, 'generic' | 'st
   ['security', 'security', 'software', ''],
   ['data analytics bi etl database', 'data', 'data', ''],
   ['ml ai mlops nlp llm vision perception', 'ml', 'data', ''],
-  ['ux ui product interaction experience service', 'ux', 'design', ''],
+  ['ux ui interaction experience service', 'ux', 'design', ''],
+  ['product', 'product', 'product', ''],
   ['graphic visual brand motion creative', 'visual', 'design', ''],
   ['seo sem ppc paid performance growth', 'search-marketing', 'marketing', ''],
   ['content social communications', 'content', 'marketing', ''],
@@ -290,16 +203,14 @@ const KIND_ROWS: ReadonlyArray<readonly [string, string, string, 'generic' | 'st
 /** The line of work a modifier word points to, for words that have one. */
 export const WORD_KINDS: ReadonlyMap<string, WordKind> = new Map(
   KIND_ROWS.flatMap(([words, family, group, flag]) =>
-    words
-      .split(' ')
-      .map((word): [string, WordKind] => [
-        word,
-        {
-          family,
-          group,
-          ...(flag === 'generic' ? { generic: true } : {}),
-          ...(flag === 'stack' ? { stack: true } : {}),
-        },
-      ]),
+    words.split(' ').map((word): [string, WordKind] => [
+      word,
+      {
+        family,
+        group,
+        ...(flag === 'generic' ? { generic: true } : {}),
+        ...(flag === 'stack' ? { stack: true } : {}),
+      },
+    ]),
   ),
 );

@@ -22,7 +22,7 @@ export interface ParsedTitle {
 
 // Text after the first bracket, comma, colon or spaced dash qualifies the title ("(Go)", ", Platform").
 const QUALIFIER_START = /\s*(?:[([,:|]|\s[-–—/]\s)/;
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const AMPERSAND = /&/g;
 const WORD = /[a-z0-9.#+]+/g;
@@ -182,4 +182,51 @@ export function titleField(title: ParsedTitle): string | null {
     if (kind) return kind.group;
   }
   return null;
+}
+
+export interface RoleFit {
+  value: number;
+  note: string;
+  /** The target named in explanations: the closest one, or the person's main one when none is close. */
+  target: string | null;
+  /** Broad fields of that target and of the job title, when their words say. */
+  targetField: string | null;
+  jobField: string | null;
+}
+
+/** No target roles and no resume titles: nothing to compare the job title with. */
+export const NEUTRAL_TITLE = 0.5;
+const WEIGHT_ROLE = 1;
+const WEIGHT_CURRENT_TITLE = 0.9;
+// Earlier titles are often the junior ones people grew out of ("Teaching Assistant" before "Teacher").
+const WEIGHT_EARLIER_TITLE = 0.6;
+const MAX_TITLES = 5;
+const CLOSE = 0.75;
+const RELATED = 0.4;
+
+/** How well the job title fits the roles a person targets and the titles they have held. */
+export function roleFit(roles: readonly string[], heldTitles: readonly string[], jobTitle: string): RoleFit {
+  const job = parseTitle(jobTitle);
+  const jobField = titleField(job);
+  const targets = [
+    ...roles.map((title) => ({ title, weight: WEIGHT_ROLE })),
+    ...heldTitles
+      .slice(0, MAX_TITLES)
+      .map((title, i) => ({ title, weight: i === 0 ? WEIGHT_CURRENT_TITLE : WEIGHT_EARLIER_TITLE })),
+  ];
+  if (targets.length === 0) {
+    const note = 'no target roles to compare';
+    return { value: NEUTRAL_TITLE, note, target: null, targetField: null, jobField };
+  }
+  let best = -1;
+  let bestTarget = targets[0]!.title;
+  for (const target of targets) {
+    const value = target.weight * parsedTitleSimilarity(parseTitle(target.title), job);
+    if (value > best) [best, bestTarget] = [value, target.title];
+  }
+  const related = best >= RELATED;
+  const target = related ? bestTarget : targets[0]!.title;
+  const note =
+    best >= CLOSE ? `close to ${target}` : related ? `related to ${target}` : 'far from your target roles';
+  return { value: best, note, target, targetField: titleField(parseTitle(target)), jobField };
 }

@@ -4,10 +4,7 @@ import { employmentTypeSchema, senioritySchema } from '../jobs/types.ts';
 /** A user's preferences: the one schema for tools, REST, the bot and the matcher. */
 export const minSalarySchema = z.object({
   amount: z.number().positive(),
-  currency: z
-    .string()
-    .length(3, 'must be an ISO 4217 code such as EUR')
-    .transform((c) => c.toUpperCase()),
+  currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code such as EUR'),
   period: z.enum(['year', 'month', 'week', 'day', 'hour']).default('year'),
 });
 

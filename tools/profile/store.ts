@@ -35,7 +35,7 @@ function toRow(profile: Profile) {
     locations: profile.locations,
     remote: profile.remote,
     minSalaryAmount: profile.minSalary?.amount ?? null,
-    minSalaryCurrency: profile.minSalary?.currency ?? null,
+    minSalaryCurrency: profile.minSalary?.currency.toUpperCase() ?? null,
     minSalaryPeriod: profile.minSalary?.period ?? null,
     needsSponsorship: profile.needsSponsorship,
     seniority: profile.seniority,
@@ -58,6 +58,8 @@ export function createProfileStore(db: Database) {
     async update(userId: string, patch: Partial<Profile>): Promise<Profile> {
       const current = await this.get(userId);
       const next = completeProfile({ ...current, ...patch });
+      if (next.minSalary)
+        next.minSalary = { ...next.minSalary, currency: next.minSalary.currency.toUpperCase() };
       const row = toRow(next);
       await db
         .insert(profiles)

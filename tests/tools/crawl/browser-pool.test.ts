@@ -26,6 +26,15 @@ describe('findChromium', () => {
   });
 });
 
+describe('createBrowserPool with a missing executable', () => {
+  it('rejects the render with the launch error and launches nothing', async () => {
+    const pool = createBrowserPool({ executablePath: '/nonexistent/chromium', size: 1, logger: silent });
+    await expect(pool.render('http://127.0.0.1:9/')).rejects.toThrow(/nonexistent\/chromium/);
+    expect(pool.stats()).toEqual({ launches: 0, pagesCreated: 0, openPages: 0 });
+    await pool.close();
+  });
+});
+
 const chromiumPath = findChromium(process.env);
 if (!chromiumPath) {
   console.warn(

@@ -38,6 +38,20 @@ describe('extractPage', () => {
     expect(result.needsBrowser).toBe(false);
   });
 
+  it('treats a page with many job links as a listing even when it reads like a posting', () => {
+    const links = Array.from(
+      { length: 9 },
+      (_, i) => `<li><a href="/jobs/${100 + i}">Engineer ${i}</a></li>`,
+    ).join('');
+    const prose =
+      'Requirements: experience with our stack. We offer benefits. About the role: you build things. ';
+    const html = `<html><head><title>Jobs</title></head><body><h1>Jobs</h1><p>${prose.repeat(5)}</p><ul>${links}</ul></body></html>`;
+    const result = extractPage(html, 'https://a.example/jobs');
+    expect(result.tier).toBe('links');
+    expect(result.postings).toEqual([]);
+    expect(result.jobLinks).toHaveLength(9);
+  });
+
   it('asks for a browser only for a client-side rendered board', () => {
     const result = extractPage(page('csr-listing.html'), 'https://orbit.example/careers');
     expect(result).toEqual({

@@ -90,6 +90,16 @@ describe('extractPostingFromHtml', () => {
     expect(posting?.descriptionHtml?.toLowerCase()).not.toContain('ignore previous instructions');
   });
 
+  it('skips a logo heading that only names the company', () => {
+    const html = page('html-posting.html').replace(
+      '<main id="content">',
+      '<main id="content"><h1>Fjord Analytics</h1>',
+    );
+    expect(extractPostingFromHtml(html, 'https://fjord.example/careers/data-engineer')?.title).toBe(
+      'Data Engineer',
+    );
+  });
+
   it('still extracts a posting from badly broken markup', () => {
     const posting = extractPostingFromHtml(
       page('malformed.html'),

@@ -94,3 +94,13 @@ describe('discoverLinks edge cases', () => {
     );
   });
 });
+
+describe('discoverLinks anchor text', () => {
+  it('reads the text of upper-case anchors to spot job titles', () => {
+    const html =
+      '<A HREF="/team/ops/night-shift-technician">Night Shift Technician</A><A HREF="/team/ops/our-values">Values</A>';
+    expect(discoverLinks(html, 'https://a.example/team').jobLinks).toEqual([
+      'https://a.example/team/ops/night-shift-technician',
+    ]);
+  });
+});
