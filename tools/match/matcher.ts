@@ -49,6 +49,7 @@ export interface MatcherDeps {
 export function createMatcher(deps: MatcherDeps) {
   const { db } = deps;
   const splitCache = new Map<string, { required: string[]; preferred: string[] }>();
+  const skillInfo = (name: string) => deps.skills.get(name);
 
   function splitSkills(contentHash: string, text: string) {
     const hit = splitCache.get(contentHash);
@@ -204,7 +205,7 @@ export function createMatcher(deps: MatcherDeps) {
       const job = byId.get(c.jobId);
       if (!job) continue;
       const similarity = Number.isNaN(c.similarity) ? cosine(vector, job.embedding) : c.similarity;
-      ranked.push({ jobId: c.jobId, similarity, ...scoreMatch(seeker, job, { similarity, now }) });
+      ranked.push({ jobId: c.jobId, similarity, ...scoreMatch(seeker, job, { similarity, now, skillInfo }) });
     }
     ranked.sort((a, b) => b.score - a.score || b.similarity - a.similarity);
     const top = ranked.slice(0, options.limit);
@@ -228,7 +229,7 @@ export function createMatcher(deps: MatcherDeps) {
     const result: RankedMatch = {
       jobId,
       similarity,
-      ...scoreMatch(seeker, job, { similarity, now: deps.now?.() ?? new Date() }),
+      ...scoreMatch(seeker, job, { similarity, now: deps.now?.() ?? new Date(), skillInfo }),
     };
     await storeMatches(userId, resume.id, [result], new Map([[jobId, job.contentHash]]));
     return result;
