@@ -5,6 +5,7 @@ import { readEnv } from '../config/env-file.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerMatchCommands } from './commands/match.ts';
 import { registerMcpCommand } from './commands/mcp.ts';
+import { registerReviewCommands } from './commands/review.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSourceCommands } from './commands/sources.ts';
 import { registerTasksCommands } from './commands/tasks.ts';
@@ -24,6 +25,7 @@ export function buildProgram(context: CliContext): Command {
   registerTasksCommands(program, context);
   registerSourceCommands(program, context);
   registerMatchCommands(program, context);
+  registerReviewCommands(program, context);
   registerUserCommands(program, context);
   registerMcpCommand(program, context);
   return program;

@@ -9,6 +9,9 @@ import { createGetProfileTool } from './profile/get-profile.ts';
 import { createUpdateProfileTool } from './profile/update-profile.ts';
 import { createListResumesTool } from './resume/list-resumes.ts';
 import { createUploadResumeTool } from './resume/upload-resume.ts';
+import { createAtsReviewTool } from './review/ats-review.ts';
+import { createTailorResumeTool } from './review/tailor-resume.ts';
+import { createWriteCoverLetterTool } from './review/write-cover-letter.ts';
 import type { Services } from './services.ts';
 import { createAddSourceTool } from './sources/add-source.ts';
 import { createListSourcesTool } from './sources/list-sources.ts';
@@ -33,6 +36,9 @@ export function createToolRegistry(deps: ToolDeps): ToolRegistry {
     createUpdateProfileTool(deps),
     createSearchMatchesTool(deps),
     createExplainMatchTool(deps),
+    createAtsReviewTool(deps),
+    createTailorResumeTool(deps),
+    createWriteCoverLetterTool(deps),
   ];
   return new ToolRegistry(tools);
 }

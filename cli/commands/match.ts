@@ -1,10 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { MAX_RESUME_BYTES } from '../../tools/resume/ingest.ts';
 import { callTool } from '../../tools/tool.ts';
 import type { CliContext } from '../context.ts';
 import { withLocalRuntime } from '../local-runtime.ts';
+import { readResumeFile } from './review.ts';
 
 export function registerMatchCommands(program: Command, context: CliContext): void {
   const resume = program.command('resume').description('your resumes');
@@ -14,16 +13,7 @@ export function registerMatchCommands(program: Command, context: CliContext): vo
     .argument('<file>', 'the resume file')
     .option('--json', 'print JSON')
     .action(async (file: string, options: { json?: boolean }) => {
-      let size: number;
-      try {
-        size = statSync(file).size;
-      } catch {
-        throw new Error(`cannot read ${file}: no such file`);
-      }
-      if (size > MAX_RESUME_BYTES) {
-        throw new Error(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; resumes can be at most 5 MB`);
-      }
-      const data = readFileSync(file);
+      const data = readResumeFile(file);
       await withLocalRuntime(context, async (runtime, userId) => {
         const tool = runtime.tools.require('upload_resume');
         const out = await callTool(

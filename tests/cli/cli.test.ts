@@ -37,6 +37,8 @@ describe('the jobhound command', () => {
       'jobs',
       'resume',
       'match',
+      'review',
+      'tailor',
       'user',
       'mcp',
     ])

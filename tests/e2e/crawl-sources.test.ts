@@ -79,13 +79,13 @@ describe('crawling career pages, sitemaps and client-rendered boards', () => {
         .map((u) => `<url><loc>${u}</loc></url>`)
         .join('')}</urlset>`,
     });
-    jobsOnSite.forEach((job, i) =>
+    for (const [i, job] of jobsOnSite.entries()) {
       ats.setResponse(urls[i]!, {
         status: 200,
         contentType: 'text/html',
         body: detailPage('Sitemap Co', job),
-      }),
-    );
+      });
+    }
     const status = await t.crawl('https://sitemap.example/sitemap.xml');
     expect(status).toMatchObject({ state: 'done', pagesTotal: 3, pagesDone: 3 });
     expect(await count('Sitemap Co')).toBe(3);
