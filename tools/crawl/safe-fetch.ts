@@ -5,7 +5,7 @@
 import { createHostScheduler, defaultSleep, type Sleep } from './host-scheduler.ts';
 import { createRobotsCache } from './robots.ts';
 import { rewriteFromBase, rewriteToBase } from './source-rewrite.ts';
-import { createSsrfGuard, type HostLookup } from './ssrf-guard.ts';
+import { createPinnedDispatcher, createSsrfGuard, type HostLookup } from './ssrf-guard.ts';
 import { FetchError, type Fetcher, type FetchOptions, type FetchResult } from './types.ts';
 
 export const DEFAULT_USER_AGENT =
@@ -39,6 +39,8 @@ export interface FetcherOptions {
   respectRobots?: boolean;
   logger?: FetcherLogger;
   lookup?: HostLookup;
+  /** How connections resolve host names (default: the system resolver); checked again on connect. */
+  connectLookup?: HostLookup;
   fetchImpl?: typeof fetch;
   sleep?: Sleep;
 }
@@ -119,6 +121,10 @@ export function createFetcher(options: FetcherOptions = {}): SafeFetcher {
   if (base !== undefined) rewriteToBase('https://example.com/', base); // fail early on a bad base
 
   const guard = createSsrfGuard({ allowHosts: options.allowHosts ?? [], lookup: options.lookup });
+  const dispatcher = createPinnedDispatcher({
+    allowHosts: options.allowHosts ?? [],
+    ...(options.connectLookup ? { lookup: options.connectLookup } : {}),
+  });
   const scheduler = createHostScheduler({
     globalConcurrency: options.globalConcurrency ?? 32,
     perHostConcurrency: options.perHostConcurrency ?? 4,
@@ -195,6 +201,11 @@ export function createFetcher(options: FetcherOptions = {}): SafeFetcher {
     }
     if (callerSignal?.aborted) throw callerSignal.reason;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (cause instanceof FetchError && cause.code === 'ssrf_refused') {
+      counts.refusedSsrf++;
+      logger.warn({ url, reason: cause.message }, 'refused connection (SSRF guard, DNS changed)');
+      return new FetchError('ssrf_refused', url, cause.message);
+    }
     const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
     return new FetchError('network', url, `Network error fetching ${url}: ${reason}`);
   }
@@ -211,7 +222,8 @@ export function createFetcher(options: FetcherOptions = {}): SafeFetcher {
         headers: { 'user-agent': userAgent, accept: plan.accept },
         redirect: 'manual',
         signal: AbortSignal.any(signals),
-      });
+        dispatcher,
+      } as RequestInit);
       byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
       const answer: Answer = {
         status: response.status,
@@ -387,6 +399,7 @@ export function createFetcher(options: FetcherOptions = {}): SafeFetcher {
     close() {
       closer.abort();
       scheduler.close(new Error('Fetcher is closed'));
+      void dispatcher.close().catch(() => {});
     },
   };
 }

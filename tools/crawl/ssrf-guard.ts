@@ -2,8 +2,10 @@
 // posting, a career page or a redirect could otherwise make us fetch http://169.254.169.254/ or an
 // internal admin page and hand its contents to a model.
 
+import type { LookupAddress } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
+import { Agent } from 'undici';
 import { FetchError } from './types.ts';
 
 export type HostLookup = (host: string) => Promise<string[]>;
@@ -109,4 +111,51 @@ export function createSsrfGuard(options: SsrfGuardOptions = {}): SsrfGuard {
       for (const address of addresses) checkAddress(url, host, address);
     },
   };
+}
+
+export interface PinnedDispatcherOptions {
+  allowHosts?: readonly string[];
+  /** How the connection resolves host names (default: the system resolver). */
+  lookup?: HostLookup;
+}
+
+/**
+ * An HTTP dispatcher that checks the address it actually connects to. The guard's check happens
+ * before the request; a host whose DNS answer changes in between (DNS rebinding) would otherwise
+ * reach a private address. Here the connection uses the very addresses that were checked.
+ */
+export function createPinnedDispatcher(options: PinnedDispatcherOptions = {}): Agent {
+  const allowed = new Set((options.allowHosts ?? []).map(normalizeHost).filter((h) => h !== ''));
+  const resolve = options.lookup ?? defaultLookup;
+  type Callback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
+  const lookup = (hostname: string, opts: { all?: boolean }, callback: Callback): void => {
+    const host = normalizeHost(hostname);
+    resolve(hostname).then(
+      (addresses) => {
+        const checked: LookupAddress[] = [];
+        for (const address of addresses) {
+          const range =
+            allowed.has(host) || allowed.has(normalizeHost(address)) ? undefined : forbiddenRange(address);
+          if (range !== undefined) {
+            const error = new FetchError(
+              'ssrf_refused',
+              hostname,
+              `Refusing to connect to ${hostname}: it now resolves to ${address}, which is ${range}`,
+            );
+            callback(error, []);
+            return;
+          }
+          checked.push({ address, family: address.includes(':') ? 6 : 4 });
+        }
+        if (checked.length === 0) {
+          callback(new Error(`${hostname} resolves to no address`), []);
+          return;
+        }
+        if (opts.all) callback(null, checked);
+        else callback(null, checked[0]!.address, checked[0]!.family);
+      },
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), []),
+    );
+  };
+  return new Agent({ connect: { lookup: lookup as never } });
 }

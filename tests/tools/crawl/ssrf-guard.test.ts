@@ -136,4 +136,34 @@ describe('the fetcher behind the guard', () => {
     });
     expect(fetchImpl).not.toHaveBeenCalled();
   });
+  it('refuses a host whose DNS answer turns private between the check and the connection (rebinding)', async () => {
+    server = await startTestServer({ '/': { body: 'internal admin' } });
+    const port = new URL(server.url).port;
+    const fetcher = createFetcher({
+      lookup: async () => ['93.184.216.34'],
+      connectLookup: async () => ['127.0.0.1'],
+      respectRobots: false,
+      retries: 0,
+    });
+    await expect(fetcher.fetchText(`http://rebind.example:${port}/`)).rejects.toMatchObject({
+      code: 'ssrf_refused',
+      message: expect.stringMatching(/rebind\.example.*127\.0\.0\.1.*loopback/),
+    });
+    expect(server.requests).toHaveLength(0);
+    expect(fetcher.stats().refusedSsrf).toBe(1);
+    fetcher.close();
+  });
+
+  it('connects to a host name listed in allowHosts even when it resolves to loopback', async () => {
+    server = await startTestServer({ '/': { body: 'fixture' } });
+    const port = new URL(server.url).port;
+    const fetcher = createFetcher({
+      allowHosts: ['fixture.test'],
+      connectLookup: async () => ['127.0.0.1'],
+      respectRobots: false,
+    });
+    const page = await fetcher.fetchText(`http://fixture.test:${port}/`);
+    expect(page.body).toBe('fixture');
+    fetcher.close();
+  });
 });
