@@ -152,7 +152,7 @@ export function createCrawler(deps: CrawlerDeps) {
       }
       await store(run, listing.postings);
       const known = new Set(listing.postings.map((p) => p.url));
-      const links = listing.jobLinks.filter((url) => !known.has(url));
+      const links = [...new Set(listing.jobLinks)].filter((url) => !known.has(url));
       if (links.length === 0) return (await finish(run.id, listing.complete)) ?? run;
       await db
         .insert(crawlPages)
@@ -174,13 +174,13 @@ export function createCrawler(deps: CrawlerDeps) {
   }
 
   async function crawlPage(runId: string, url: string): Promise<void> {
-    const [page] = await db
-      .select()
+    const [row] = await db
+      .select({ status: crawlPages.status, run: crawlRuns })
       .from(crawlPages)
+      .innerJoin(crawlRuns, eq(crawlRuns.id, crawlPages.runId))
       .where(and(eq(crawlPages.runId, runId), eq(crawlPages.url, url)));
-    if (page?.status !== 'pending') return;
-    const [run] = await db.select().from(crawlRuns).where(eq(crawlRuns.id, runId));
-    if (!run) return;
+    if (row?.status !== 'pending') return;
+    const { run } = row;
     let status = 'done';
     let error: string | null = null;
     try {
@@ -212,7 +212,8 @@ export function createCrawler(deps: CrawlerDeps) {
       .where(and(eq(crawlPages.runId, runId), eq(crawlPages.url, url), eq(crawlPages.status, 'pending')))
       .returning({ url: crawlPages.url });
     if (settled.length === 0) return;
-    await db
+    // Each page settles exactly once (above), so the run is over when the count reaches the total.
+    const [counts] = await db
       .update(crawlRuns)
       .set({
         pagesDone: sql`${crawlRuns.pagesDone} + 1`,
@@ -223,12 +224,9 @@ export function createCrawler(deps: CrawlerDeps) {
             }
           : {}),
       })
-      .where(eq(crawlRuns.id, runId));
-    const [pending] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(crawlPages)
-      .where(and(eq(crawlPages.runId, runId), eq(crawlPages.status, 'pending')));
-    if (Number(pending?.n ?? 0) === 0) await finish(runId, run.complete);
+      .where(eq(crawlRuns.id, runId))
+      .returning({ done: crawlRuns.pagesDone, total: crawlRuns.pagesTotal });
+    if (counts && counts.done >= counts.total) await finish(runId, run.complete);
   }
 
   async function runStatus(runId: string): Promise<CrawlRun | null> {
