@@ -4,8 +4,8 @@ import { analysisCache } from '../../db/schema.ts';
 import { sha256 } from './review-input.ts';
 
 /** Bumped whenever a template or the guard changes what an output would be. */
-export const TAILOR_PROMPT_VERSION = 'tailor-v1';
-export const COVER_LETTER_PROMPT_VERSION = 'cover-letter-v1';
+export const TAILOR_PROMPT_VERSION = 'tailor-v2';
+export const COVER_LETTER_PROMPT_VERSION = 'cover-letter-v2';
 
 export interface CacheKey {
   kind: string;

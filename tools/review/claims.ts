@@ -23,6 +23,8 @@ export interface Claim {
   skill?: string;
   /** Degree family (bachelor, master...), for degree claims. */
   family?: string;
+  /** The field a degree names ("Computer Science" in "BSc Computer Science"), if any. */
+  field?: string;
   /** Numeric value as digits, for number claims. */
   value?: string;
 }
@@ -36,8 +38,9 @@ const DEGREE_LONG =
   /(?<![\p{L}])(?:bachelor(?:'s|’s)?|master(?:'s|’s)?|doctorate|doctor of \p{L}+|ph\.\s?d\.?|associate(?:'s|’s)? degree|diplom(?:-\p{L}+)?)(?![\p{L}])/giu;
 const DEGREE_SHORT =
   /(?<![\p{L}])(?:B\.?\s?Sc|M\.?\s?Sc|B\.?\s?Eng|M\.?\s?Eng|B\.A|M\.A|B\.S|M\.S|BA|MA|BS|MS|BSc|MSc|BEng|MEng|MBA|MSN|BSN|PhD|Ph\.D|MD|JD|PGCE|LLB|LLM)\.?(?![\p{L}])/gu;
+// "in Physics", "degree in Physics", or the field straight after the degree: "BSc (Hons) Physics".
 const DEGREE_FIELD =
-  /^[ \t]*(?:degree[ \t]+)?(?:in|of)[ \t]+((?:[\p{Lu}][\p{L}&-]*)(?:[ \t]+(?:[\p{Lu}][\p{L}&-]*|and|&))*)/u;
+  /^[ \t]*(?:\((?:Hons|Honours)\)[ \t]*)?(?:[Dd]egree[ \t]+)?(?:(?:in|of)[ \t]+)?((?!(?:Degree|Hons|Honours)(?![\p{L}]))[\p{Lu}][\p{L}&-]*(?:[ \t]+(?:[\p{Lu}][\p{L}&-]*|and|&))*)/u;
 
 const FAMILIES: Array<[RegExp, string]> = [
   [/^(?:bachelor|b\.?\s?(?:sc|eng|a|s|sn)\b|bsc|beng|bsn|llb)/i, 'bachelor'],
@@ -69,11 +72,11 @@ const LEADING_TITLE = new RegExp(
 );
 // Words that end a title going leftwards: "an experienced [DevOps engineer]".
 const TITLE_STOP =
-  /^(?:a|an|the|as|and|or|of|in|at|for|with|to|my|our|your|his|her|their|i|am|is|was|were|be|been|being|work|worked|working|experienced|seasoned|skilled|passionate|dedicated|motivated|proven|results-driven|detail-oriented|accomplished|certified|licensed|qualified|strong|expert|former|current|currently|now|years?|\d.*)$/i;
+  /^(?:a|an|the|as|and|or|of|in|at|for|with|to|my|our|your|his|her|their|i|am|is|was|were|be|been|being|work|worked|working|experienced|seasoned|skilled|passionate|dedicated|motivated|proven|results-driven|detail-oriented|accomplished|certified|licensed|qualified|strong|expert|former|current|currently|now|years?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|dozens?|several|many|few|multiple|numerous|\d.*)$/i;
 const MAX_TITLE_MODIFIERS = 3;
 
 const EMPLOYER_AFTER = new RegExp(
-  `(?<![\\p{L}])(?:at|for|with|joined|join|joining)${GAP}(${UPPER_WORD}(?:${NAME_JOINER}${GAP}${UPPER_WORD}){0,4})`,
+  `(?<![\\p{L}])(?:[Aa]t|[Ff]or|[Ww]ith|[Jj]oined|[Jj]oin|[Jj]oining)${GAP}(${UPPER_WORD}(?:${NAME_JOINER}${GAP}${UPPER_WORD}){0,4})`,
   'gu',
 );
 const ORG_SUFFIX =
@@ -83,7 +86,7 @@ const EMPLOYER_SUFFIXED = new RegExp(
   'gu',
 );
 const NOT_EMPLOYER =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|i|we|you|my|our|the|this|that|scale|present)$/i;
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|i|we|you|my|our|the|this|that|scale|present|current|now|today|remote|hybrid|on-?site)$/i;
 
 const YEAR = /(?<![\d.,/])(?:19|20)\d{2}(?![\d])/g;
 const NUMBER =
@@ -151,6 +154,7 @@ function degreeClaims(text: string): Claim[] {
         start: m.index,
         end,
         family: degreeFamily(m[0]),
+        ...(field ? { field: field[1]!.replace(/[ \t]+(?:and|&)$/, '') } : {}),
       });
     }
   }
@@ -161,12 +165,53 @@ function degreeClaims(text: string): Claim[] {
 function employerClaims(text: string, isSkill: (name: string) => boolean): Claim[] {
   const out: Claim[] = [];
   const push = (name: string, start: number) => {
-    const trimmed = name.replace(/[.,]+$/, '');
+    // "At Google I shipped…": the pronoun is no part of the name.
+    const trimmed = name.replace(/[.,]+$/, '').replace(/[ \t]+I$/, '');
     if (NOT_EMPLOYER.test(trimmed) || isSkill(trimmed)) return;
     out.push({ kind: 'employer', text: trimmed, start, end: start + trimmed.length });
   };
   for (const m of text.matchAll(EMPLOYER_AFTER)) push(m[1]!, m.index + m[0].length - m[1]!.length);
   for (const m of text.matchAll(EMPLOYER_SUFFIXED)) push(m[0], m.index);
+  return out;
+}
+
+// A role line names its employer bare, between separators: "Engineer — Stripe (2019 – 2021)",
+// "Stripe, Engineer, 2019". Lines read as role lines when they hold a year or are level-3 headings.
+const ROLE_LINE = /(?<![\d.,/])(?:19|20)\d{2}(?!\d)|^\s*#{3,6}\s/;
+const SEGMENT_SEPARATOR = /\s+[—–-]\s+|\s*[|,;·•()]\s*|\s+(?:at|@)\s+/gu;
+const BARE_NAME = new RegExp(`^${UPPER_WORD}(?:${NAME_JOINER}${GAP}${UPPER_WORD}){0,4}$`, 'u');
+
+/** Bare names on role lines that no other claim covers: the employer (or place) the line names. */
+function roleLineEmployers(
+  text: string,
+  taken: readonly Claim[],
+  isSkill: (name: string) => boolean,
+): Claim[] {
+  const out: Claim[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const offset = lineStart;
+    lineStart += line.length + 1;
+    if (!ROLE_LINE.test(line)) continue;
+    const pieces: Array<[number, number]> = [];
+    let from = 0;
+    for (const m of line.matchAll(SEGMENT_SEPARATOR)) {
+      pieces.push([from, m.index]);
+      from = m.index + m[0].length;
+    }
+    pieces.push([from, line.length]);
+    for (const [a, b] of pieces) {
+      const raw = line.slice(a, b);
+      const lead = /^[\s#*_>•-]*/u.exec(raw)![0].length;
+      const name = raw.slice(lead).replace(/[\s*_.:]+$/u, '');
+      if (!name || /\d/.test(name) || !BARE_NAME.test(name)) continue;
+      if (NOT_EMPLOYER.test(name) || isSkill(name)) continue;
+      const start = offset + a + lead;
+      const end = start + name.length;
+      if (taken.some((c) => c.start < end && c.end > start)) continue;
+      out.push({ kind: 'employer', text: name, start, end });
+    }
+  }
   return out;
 }
 
@@ -200,6 +245,8 @@ export function extractClaims(
     claims.push({ kind: 'certification', text: m[0], start: m.index, end: m.index + m[0].length });
   }
   claims.push(...titleClaims(text), ...degreeClaims(text), ...numericClaims(text));
-  claims.push(...employerClaims(text, (name) => extractor.extract(name).length > 0));
+  const isSkill = (name: string) => extractor.extract(name).length > 0;
+  claims.push(...employerClaims(text, isSkill));
+  claims.push(...roleLineEmployers(text, claims, isSkill));
   return claims.sort((a, b) => a.start - b.start || b.end - a.end);
 }

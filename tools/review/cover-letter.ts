@@ -38,7 +38,7 @@ function relevantPoints(
   resume: ReviewResume,
   highlights: readonly Highlight[],
 ): Point[] {
-  const relevance = relevanceFor(extractor, highlights);
+  const relevance = relevanceFor(extractor, highlights, resume.text);
   const blocks = splitResume(resume.text, resume.parsed);
   const points: Point[] = [];
   for (const section of blocks.sections.filter((s) => s.kind === 'experience')) {
@@ -61,7 +61,7 @@ function summarySentence(
 ): string | null {
   const summary = resume.parsed.summary;
   if (!summary) return null;
-  const relevance = relevanceFor(extractor, highlights);
+  const relevance = relevanceFor(extractor, highlights, resume.text);
   const sentences = summary.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u).filter(Boolean);
   return [...sentences].sort((a, b) => relevance(b) - relevance(a))[0] ?? null;
 }

@@ -103,13 +103,16 @@ export function createFaithfulnessGuard(extractor: Pick<SkillExtractor, 'extract
       case 'degree': {
         if (containsPhrase(source.text, said)) return null;
         if (!source.degrees.has(claim.family!)) return 'the resume lists no such degree';
-        const field = /\s(?:in|of)\s+(.+)$/i.exec(claim.text)?.[1];
+        const field = claim.field ?? /\s(?:in|of)\s+(.+)$/i.exec(claim.text)?.[1];
         return !field || containsPhrase(source.text, normaliseForCompare(field))
           ? null
           : 'the resume lists no degree in this field';
       }
       case 'date':
-        return source.years.has(claim.text) ? null : 'this year appears nowhere in the resume';
+        // "2000 payments" where the resume writes "2,000": a figure, not a year.
+        return source.years.has(claim.text) || source.numbers.has(claim.text)
+          ? null
+          : 'this year appears nowhere in the resume';
       case 'number':
         return source.numbers.has(claim.value!) || sentenceInSource
           ? null
@@ -167,7 +170,7 @@ export function createFaithfulnessGuard(extractor: Pick<SkillExtractor, 'extract
         bad.map((c) => removalRange(text, c)),
       );
     }
-    return { text, removed };
+    return { text: removed.length > 0 ? dropEmptiedSections(output, text) : text, removed };
   }
 
   return { claims: (text: string) => extractClaims(extractor, text), check, guard };
@@ -187,6 +190,13 @@ export function removalRange(
   const lineEnd = newline < 0 ? text.length : newline;
   const line = text.slice(lineStart, lineEnd);
   const wholeLine = { start: lineStart, end: newline < 0 ? lineEnd : lineEnd + 1 };
+  const heading = /^\s*(#{1,6})\s/.exec(line);
+  if (heading) {
+    // A role heading takes its bullets along: left behind, they would read as the role above's.
+    if (heading[1]!.length < 3) return wholeLine;
+    const next = /^\s*#{1,6}\s/m.exec(text.slice(wholeLine.end));
+    return { start: lineStart, end: next ? wholeLine.end + next.index : text.length };
+  }
   if (/^\s*#/.test(line)) return wholeLine;
   const content = line.replace(/^\s*(?:[-*+•]\s+)?(?:\*\*[^*]+\*\*:?\s*|[\p{L} &]{2,30}:\s+)?/u, '');
   const contentStart = lineStart + line.length - content.length;
@@ -208,6 +218,39 @@ export function removalRange(
   if (text.slice(contentStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '')
     return wholeLine;
   return { start, end };
+}
+
+const HEADING_LEVEL = /^\s*(#{1,6})\s/;
+const headingLevel = (line: string) => HEADING_LEVEL.exec(line)?.[1]?.length;
+
+/** Line numbers of Markdown headings with nothing under them before the next heading of their level. */
+function emptyHeadings(lines: readonly string[]): number[] {
+  const out: number[] = [];
+  lines.forEach((line, i) => {
+    const level = headingLevel(line);
+    if (level === undefined) return;
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = headingLevel(lines[j]!);
+      if (next !== undefined && next <= level) break;
+      if (lines[j]!.trim() !== '') return;
+    }
+    out.push(i);
+  });
+  return out;
+}
+
+/** Drops the headings whose whole content was removed ("## Certifications" with none left). */
+function dropEmptiedSections(before: string, after: string): string {
+  const beforeLines = before.split('\n');
+  const wereEmpty = new Set(emptyHeadings(beforeLines).map((i) => beforeLines[i]!.trim()));
+  const lines = after.split('\n');
+  const drop = new Set(emptyHeadings(lines).filter((i) => !wereEmpty.has(lines[i]!.trim())));
+  if (drop.size === 0) return after;
+  return lines
+    .filter((_, i) => !drop.has(i))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\s+$/, before.endsWith('\n') ? '\n' : '');
 }
 
 function removeRanges(text: string, ranges: Array<{ start: number; end: number }>): string {

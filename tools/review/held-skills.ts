@@ -43,6 +43,20 @@ export function readResumeSkills(
   return new Map(extractor.extract(text).map((m) => [m.skill, split(text, m)]));
 }
 
+/**
+ * Whether a line copied from the resume holds a place where the whole resume shows the skill. Read
+ * alone, a line can miss an ambiguous name ("built the billing service in Go") that the rest of the
+ * resume confirms.
+ */
+export function lineHoldsSpan(line: string, resumeText: string, spans: readonly SkillSpan[]): boolean {
+  const needle = line.trim();
+  if (!needle || spans.length === 0) return false;
+  for (let at = resumeText.indexOf(needle); at >= 0; at = resumeText.indexOf(needle, at + 1)) {
+    if (spans.some((s) => s.start >= at && s.end <= at + needle.length)) return true;
+  }
+  return false;
+}
+
 /** Canonical names of the skills the resume shows (at least one mention that is not an aim). */
 export function heldSkillNames(skills: ReadonlyMap<string, ResumeSkill>): Set<string> {
   return new Set([...skills.values()].filter((s) => s.held.length > 0).map((s) => s.skill));

@@ -36,7 +36,8 @@ const GENERIC = new Set(
   passion passionate motivated self starter ownership fast paced company companies business businesses
   degree equivalent field related relevant similar plus bonus must have nice other others new things
   ideas projects project products product tools tool deals deal you your our we us own able will
-  search data systems budget budgets work page pages`.split(/\s+/),
+  search data systems budget budgets work page pages professional industry commercial prior previous
+  real-world demonstrable extensive significant substantial considerable practical solid proven`.split(/\s+/),
 );
 const STOP_IN_TERM =
   /\b(?:you|your|our|we|us|they|their|is|are|be|been|will|can|should|must|who|which|that)\b/iu;

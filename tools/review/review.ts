@@ -129,6 +129,7 @@ export function reviewDeterministic(
     formattingRisks: risks,
     suggestions: buildSuggestions(extractor, {
       parsed,
+      resumeText: resume.text,
       jobTitle: job.title,
       highlights,
       components,

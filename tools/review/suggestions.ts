@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ParsedResume } from '../resume/parse.ts';
 import type { SkillExtractor } from '../skills/extract.ts';
 import type { FormattingRisk } from './formatting-risks.ts';
+import { lineHoldsSpan } from './held-skills.ts';
 import type { Highlight } from './highlights.ts';
 import { findTermSpans } from './requirement-terms.ts';
 import type { Component, ComponentName } from './score.ts';
@@ -34,6 +35,8 @@ type Draft = Omit<Suggestion, 'priority'> & { weight: number };
 
 export interface SuggestionInput {
   parsed: ParsedResume;
+  /** The resume text the highlights point into. */
+  resumeText?: string;
   jobTitle: string;
   highlights: readonly Highlight[];
   components: Record<ComponentName, Component>;
@@ -48,8 +51,18 @@ const listOf = (items: string[]) =>
 const roleName = (e: ParsedResume['experience'][number]) =>
   e.employer ? `your role at ${e.employer}` : `your role as ${e.title}`;
 
-function mentions(extractor: Pick<SkillExtractor, 'skills'>, h: Highlight, line: string): boolean {
-  return h.known ? extractor.skills(line).includes(h.skill) : findTermSpans(line, h.label).length > 0;
+function mentions(
+  extractor: Pick<SkillExtractor, 'skills'>,
+  h: Highlight,
+  line: string,
+  resumeText: string | undefined,
+): boolean {
+  if (!h.known) return findTermSpans(line, h.label).length > 0;
+  // A bullet read alone can miss what the whole resume confirms ("rewrote the service in Go").
+  return (
+    extractor.skills(line).includes(h.skill) ||
+    (resumeText !== undefined && lineHoldsSpan(line, resumeText, h.resume))
+  );
 }
 
 /** Matched required skills that a role shows only low down, or that no role shows at all. */
@@ -60,7 +73,7 @@ function placementDrafts(extractor: Pick<SkillExtractor, 'skills'>, input: Sugge
   for (const h of input.highlights) {
     if (h.status !== 'matched' || h.importance !== 'required') continue;
     const places = roles.flatMap((role) => {
-      const at = role.bullets.findIndex((b) => mentions(extractor, h, b));
+      const at = role.bullets.findIndex((b) => mentions(extractor, h, b, input.resumeText));
       return at < 0 ? [] : [{ role, at }];
     });
     if (places.length === 0 && roles.length > 0) {

@@ -1,5 +1,6 @@
 import type { SkillExtractor } from '../skills/extract.ts';
 import { createFaithfulnessGuard, type RemovedClaim } from './faithfulness.ts';
+import { lineHoldsSpan } from './held-skills.ts';
 import type { Highlight } from './highlights.ts';
 import { findTermSpans } from './requirement-terms.ts';
 import { type RoleBlock, type SectionBlock, splitResume, splitRoles } from './resume-blocks.ts';
@@ -22,17 +23,23 @@ export interface TailorOptions {
 
 type Relevance = (line: string) => number;
 
-/** A line's weight for this job: 2 per required skill it shows, 1 per preferred one. */
+/**
+ * A line's weight for this job: 2 per required skill it shows, 1 per preferred one. With the resume
+ * text, a line copied from it also shows what the whole resume read there ("in Go").
+ */
 export function relevanceFor(
   extractor: Pick<SkillExtractor, 'skills'>,
   highlights: readonly Highlight[],
+  resumeText?: string,
 ): Relevance {
   const matched = highlights.filter((h) => h.status === 'matched');
   return (line) => {
     const skills = new Set(extractor.skills(line));
     let score = 0;
     for (const h of matched) {
-      const shown = h.known ? skills.has(h.skill) : findTermSpans(line, h.label).length > 0;
+      const shown = h.known
+        ? skills.has(h.skill) || (resumeText !== undefined && lineHoldsSpan(line, resumeText, h.resume))
+        : findTermSpans(line, h.label).length > 0;
       if (shown) score += h.importance === 'required' ? 2 : 1;
     }
     return score;
@@ -124,7 +131,7 @@ export function draftTailoredResume(
   resume: ReviewResume,
   highlights: readonly Highlight[],
 ): string {
-  const relevance = relevanceFor(extractor, highlights);
+  const relevance = relevanceFor(extractor, highlights, resume.text);
   const blocks = splitResume(resume.text, resume.parsed);
   const [first, ...contact] = blocks.header;
   let name = first;
