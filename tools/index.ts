@@ -7,6 +7,9 @@ import { createExplainMatchTool } from './match/explain-match.ts';
 import { createSearchMatchesTool } from './match/search-matches.ts';
 import { createGetProfileTool } from './profile/get-profile.ts';
 import { createUpdateProfileTool } from './profile/update-profile.ts';
+import { createCompanyProfileTool } from './research/company-profile.ts';
+import { createMarketStatsTool } from './research/market-stats.ts';
+import { createReadPageTool } from './research/read-page.ts';
 import { createListResumesTool } from './resume/list-resumes.ts';
 import { createUploadResumeTool } from './resume/upload-resume.ts';
 import { createAtsReviewTool } from './review/ats-review.ts';
@@ -39,6 +42,9 @@ export function createToolRegistry(deps: ToolDeps): ToolRegistry {
     createAtsReviewTool(deps),
     createTailorResumeTool(deps),
     createWriteCoverLetterTool(deps),
+    createCompanyProfileTool(deps),
+    createMarketStatsTool(deps),
+    createReadPageTool(deps),
   ];
   return new ToolRegistry(tools);
 }
