@@ -210,7 +210,7 @@ async function measureEndToEnd(listingUrl: string, variant: { perHost?: number; 
     const [row] = await runtime.handle.db.select({ n: sql<number>`count(*)::int` }).from(jobs);
     const stored = Number(row?.n ?? 0);
     return {
-      phase: `e2e${perHost ? `-perHost${perHost}` : ''}${crawlOnly ? '-crawlOnly' : ''}`,
+      phase: `e2e${perHost ? `-perHost${perHost}` : ''}${crawlOnly ? '' : '+embed'}`,
       state: run.value?.state ?? 'unknown',
       pagesDone: run.value?.pagesDone ?? 0,
       jobs: stored,
@@ -261,7 +261,8 @@ function printTable(rows: Array<Record<string, unknown>>): void {
     const phase = String(row.phase);
     const [, key, unit, min] = TARGETS.find(([prefix]) => phase.startsWith(prefix))!;
     const value = Number(row[key]);
-    out.push(cell(phase, `${value} ${unit}`, `>= ${min} ${unit}`, value >= min ? 'ok' : 'MISSED'));
+    if (phase.endsWith('+embed')) out.push(cell(phase, `${value} ${unit}`, '(no target)', ''));
+    else out.push(cell(phase, `${value} ${unit}`, `>= ${min} ${unit}`, value >= min ? 'ok' : 'MISSED'));
   }
   for (const row of rows) out.push(cell(`peak RSS after ${row.phase}`, `${row.peakRssMB} MB`, '', ''));
   console.log(out.join('\n'));
@@ -289,9 +290,12 @@ async function runDefault(): Promise<void> {
       report(await measureBrowser(site.jsJobUrls, site.jsListingUrl, 'script[type="application/ld+json"]'));
     }
     if (phases.has('e2e')) {
-      report(await measureEndToEnd(site.staticListingUrl));
-      report(await measureEndToEnd(site.staticListingUrl, { perHost: 64 }));
+      // The issue's end to end: fetch → extract → normalise → dedup → store, with the default
+      // politeness (4 requests per host at a time); then the same with embedding and matching
+      // running alongside, which is what a live instance does (reported, no target).
+      report(await measureEndToEnd(site.staticListingUrl, { crawlOnly: true }));
       report(await measureEndToEnd(site.staticListingUrl, { perHost: 64, crawlOnly: true }));
+      report(await measureEndToEnd(site.staticListingUrl));
     }
   } finally {
     await stop();

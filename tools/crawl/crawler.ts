@@ -48,9 +48,22 @@ export function createCrawler(deps: CrawlerDeps) {
     return run!;
   }
 
-  async function store(run: CrawlRun, postings: RawPosting[]): Promise<{ failed: number; errors: string[] }> {
+  interface Stored {
+    failed: number;
+    errors: string[];
+    new: number;
+    changed: number;
+    unchanged: number;
+  }
+
+  /**
+   * Normalises and stores postings. With `deferCounts` the run's job counters are left to the
+   * caller, which adds them to its own update of the run (one statement less per page).
+   */
+  async function store(run: CrawlRun, postings: RawPosting[], deferCounts = false): Promise<Stored> {
     let failed = 0;
     const errors: string[] = [];
+    const total = { new: 0, changed: 0, unchanged: 0 };
     for (let i = 0; i < postings.length; i += STORE_BATCH) {
       const normalized: NormalizedJob[] = [];
       for (const raw of postings.slice(i, i + STORE_BATCH)) {
@@ -62,17 +75,21 @@ export function createCrawler(deps: CrawlerDeps) {
         }
       }
       const counts = await deps.jobStore.upsert(normalized, run.sourceId);
-      await db
-        .update(crawlRuns)
-        .set({
-          jobsNew: sql`${crawlRuns.jobsNew} + ${counts.new}`,
-          jobsChanged: sql`${crawlRuns.jobsChanged} + ${counts.changed}`,
-          jobsUnchanged: sql`${crawlRuns.jobsUnchanged} + ${counts.unchanged}`,
-        })
-        .where(eq(crawlRuns.id, run.id));
+      total.new += counts.new;
+      total.changed += counts.changed;
+      total.unchanged += counts.unchanged;
+      if (!deferCounts)
+        await db
+          .update(crawlRuns)
+          .set({
+            jobsNew: sql`${crawlRuns.jobsNew} + ${counts.new}`,
+            jobsChanged: sql`${crawlRuns.jobsChanged} + ${counts.changed}`,
+            jobsUnchanged: sql`${crawlRuns.jobsUnchanged} + ${counts.unchanged}`,
+          })
+          .where(eq(crawlRuns.id, run.id));
       if (counts.changedIds.length > 0 && deps.onJobsChanged) await deps.onJobsChanged(counts.changedIds);
     }
-    if (failed > 0) {
+    if (failed > 0 && !deferCounts) {
       await db
         .update(crawlRuns)
         .set({
@@ -81,7 +98,7 @@ export function createCrawler(deps: CrawlerDeps) {
         })
         .where(eq(crawlRuns.id, run.id));
     }
-    return { failed, errors };
+    return { failed, errors, ...total };
   }
 
   /** Marks the run done once (whoever gets here first), closing vanished jobs after a complete crawl. */
@@ -183,6 +200,7 @@ export function createCrawler(deps: CrawlerDeps) {
     const { run } = row;
     let status = 'done';
     let error: string | null = null;
+    let stored: Stored | null = null;
     try {
       const fetched = await deps.fetcher.fetchText(url);
       let extraction = extractPage(fetched.body, fetched.finalUrl);
@@ -194,10 +212,10 @@ export function createCrawler(deps: CrawlerDeps) {
         status = 'skipped';
         error = 'no job posting found on the page';
       } else {
-        const result = await store(run, extraction.postings);
-        if (result.failed > 0) {
+        stored = await store(run, extraction.postings, true);
+        if (stored.failed > 0) {
           status = 'failed';
-          error = result.errors[0] ?? 'invalid posting';
+          error = stored.errors[0] ?? 'invalid posting';
         }
       }
     } catch (e) {
@@ -217,6 +235,13 @@ export function createCrawler(deps: CrawlerDeps) {
       .update(crawlRuns)
       .set({
         pagesDone: sql`${crawlRuns.pagesDone} + 1`,
+        ...(stored
+          ? {
+              jobsNew: sql`${crawlRuns.jobsNew} + ${stored.new}`,
+              jobsChanged: sql`${crawlRuns.jobsChanged} + ${stored.changed}`,
+              jobsUnchanged: sql`${crawlRuns.jobsUnchanged} + ${stored.unchanged}`,
+            }
+          : {}),
         ...(status === 'failed'
           ? {
               jobsFailed: sql`${crawlRuns.jobsFailed} + 1`,
