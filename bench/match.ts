@@ -50,6 +50,7 @@ const { values } = parseArgs({
     backend: { type: 'string', default: 'both' },
     seed: { type: 'string', default: '42' },
     verbose: { type: 'boolean', default: false },
+    'keep-db': { type: 'boolean', default: false },
   },
 });
 const JOBS = positiveInt('jobs', values.jobs);
@@ -300,7 +301,8 @@ if (values.backend !== 'pglite' && pgUrl) {
       .then((r) => results.push(r))
       .finally(() => handle.close());
   } finally {
-    await fresh.drop();
+    if (values['keep-db']) log(`postgres: kept ${redactUrl(fresh.url)}`);
+    else await fresh.drop();
   }
 }
 for (const r of results) console.log(JSON.stringify(r));

@@ -153,10 +153,15 @@ export const jobs = pgTable(
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(company, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(description_md, '')), 'C')`,
     ),
+    /** Title and company only: small, so matching roles against thousands of jobs stays fast. */
+    titleSearch: tsvector('title_search').generatedAlwaysAs(
+      sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(company, '')), 'B')`,
+    ),
   },
   (t) => [
     index('jobs_embedding_hnsw').using('hnsw', t.embedding.op('vector_cosine_ops')),
     index('jobs_search_gin').using('gin', t.search),
+    index('jobs_title_search_gin').using('gin', t.titleSearch),
     index('jobs_skills_gin').using('gin', t.skills),
     index('jobs_dedup_idx').on(t.dedupKey),
     index('jobs_company_idx').on(t.company),
@@ -339,4 +344,37 @@ export const taskProgress = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('task_progress_kind_idx').on(t.kind, t.updatedAt)],
+);
+
+/** A conversation with the assistant; one user has many. */
+export const chatThreads = pgTable(
+  'chat_threads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title'),
+    /** Where it started: api, openai, telegram, cli. */
+    channel: text('channel').notNull().default('api'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('chat_threads_user_idx').on(t.userId, t.updatedAt)],
+);
+
+/** Messages in AI SDK model-message form (role + content parts), in order. */
+export const chatMessages = pgTable(
+  'chat_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => chatThreads.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    role: text('role').notNull(),
+    content: jsonb('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('chat_messages_thread_seq_uq').on(t.threadId, t.seq)],
 );

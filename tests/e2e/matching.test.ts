@@ -128,6 +128,24 @@ describe('matching end to end', () => {
     await call('update_profile', { remote: 'any', minSalary: null });
   });
 
+  it('brings a job forward by the words typed in the query, found in its description', async () => {
+    // A word from the body of one posting only, not from any title: the whole-posting text leg.
+    const [firmware] = await runtime.handle.db
+      .select({ id: jobs.id, title: jobs.title })
+      .from(jobs)
+      .where(sql`title ~* 'firmware'`)
+      .limit(1);
+    expect(firmware).toBeTruthy();
+    type Ranked = { matches: Array<{ job: { id: string } }> };
+    const rankOf = (out: Ranked) => out.matches.findIndex((m) => m.job.id === firmware!.id);
+    const plain = (await call('search_matches', { limit: 50 })) as Ranked;
+    const asked = (await call('search_matches', { limit: 50, query: 'firmware microcontroller' })) as Ranked;
+    expect(rankOf(asked)).toBeGreaterThanOrEqual(0);
+    expect(asked.matches.length).toBeLessThan(plain.matches.length);
+    // Only postings with the typed words: the unrelated top match of the plain search is gone.
+    expect(asked.matches.map((m) => m.job.id)).not.toContain(plain.matches[0]!.job.id);
+  });
+
   it('explains any job, including one that is a poor fit', async () => {
     const [nonTech] = await runtime.handle.db
       .select({ id: jobs.id, title: jobs.title })

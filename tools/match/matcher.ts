@@ -93,6 +93,7 @@ export function createMatcher(deps: MatcherDeps) {
       excludedCompanies: profile.excludedCompanies,
       excludedKeywords: profile.excludedKeywords,
       ...(options.jobIds ? { jobIds: options.jobIds } : {}),
+      ...(options.query?.trim() ? { query: options.query } : {}),
     };
   }
 
@@ -186,15 +187,11 @@ export function createMatcher(deps: MatcherDeps) {
       ]);
       vector = queryVector!;
     }
-    const text = orQuery([
-      ...(options.query ? [options.query] : []),
-      ...profile.roles,
-      ...seeker.titles.slice(0, 2),
-      ...seeker.skills.slice(0, 15),
-    ]);
+    const text = orQuery([...profile.roles, ...seeker.titles.slice(0, 2), ...seeker.skills.slice(0, 5)]);
     const candidates: Candidate[] = await retrieveCandidates(db, {
       vector,
       text,
+      ...(options.query?.trim() ? { query: options.query } : {}),
       filters,
       k: Math.max(CANDIDATES, options.limit * 4, options.jobIds?.length ?? 0),
     });

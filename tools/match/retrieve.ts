@@ -7,6 +7,12 @@ import { toVectorLiteral } from './embed-text.ts';
 export const RRF_K = 60;
 /** How many neighbours the HNSW scan looks at; above pgvector's 40 default for better recall. */
 export const EF_SEARCH = 100;
+/**
+ * The full-text legs rank at most this many matching jobs. A common role matches thousands of
+ * jobs; ranking them all costs far more than the vector scan, and beyond the first few hundred
+ * the vector leg and the scorer decide anyway.
+ */
+export const TEXT_POOL = 400;
 
 export interface HardFilters {
   remote: 'any' | 'remote' | 'hybrid' | 'onsite';
@@ -19,6 +25,8 @@ export interface HardFilters {
   excludedKeywords: string[];
   /** Only these jobs (a refresh after new jobs arrived). */
   jobIds?: string[];
+  /** Words the person typed: only postings that contain them (web search syntax: "a phrase", or, -not). */
+  query?: string;
 }
 
 export interface Candidate {
@@ -64,6 +72,7 @@ export function hardFilterSql(f: HardFilters): SQL[] {
       sql`lower(j.company) <> all(${sql.param(f.excludedCompanies.map((c) => c.toLowerCase()))}::text[])`,
     );
   }
+  if (f.query?.trim()) where.push(sql`j.search @@ websearch_to_tsquery('english', ${f.query})`);
   for (const word of f.excludedKeywords) {
     where.push(sql`not (j.search @@ websearch_to_tsquery('english', ${word}))`);
   }
@@ -105,26 +114,32 @@ export function orQuery(terms: string[]): string {
 
 /**
  * Hybrid retrieval: pgvector HNSW cosine k-NN and Postgres full text, each under the same hard
- * filters, fused by reciprocal rank.
+ * filters, fused by reciprocal rank. `text` (roles and titles) is matched against job titles and
+ * companies; `query` (words the person typed) against the whole posting.
  */
 export async function retrieveCandidates(
   db: Database,
-  input: { vector: number[]; text: string; filters: HardFilters; k: number },
+  input: { vector: number[]; text: string; query?: string; filters: HardFilters; k: number },
 ): Promise<Candidate[]> {
   const where = sql.join(hardFilterSql(input.filters), sql` and `);
   const q = toVectorLiteral(input.vector);
-  const [vectorRows, textRows] = await db.transaction(async (tx) => {
+  const textLeg = async (tx: Pick<Database, 'execute'>, column: SQL, words: string) =>
+    words.trim()
+      ? (
+          await tx.execute<{ id: string; rank: number }>(
+            sql`select m.id, ts_rank_cd(m.doc, websearch_to_tsquery('english', ${words})) as rank from (select j.id, ${column} as doc from jobs j where ${where} and ${column} @@ websearch_to_tsquery('english', ${words}) limit ${TEXT_POOL}) m order by rank desc limit ${input.k}`,
+          )
+        ).rows
+      : [];
+  const [vectorRows, titleRows, queryRows] = await db.transaction(async (tx) => {
     await tx.execute(sql.raw(`set local hnsw.ef_search = ${EF_SEARCH}`));
     await tx.execute(sql.raw(`set local hnsw.iterative_scan = relaxed_order`));
     const byVector = await tx.execute<{ id: string; distance: number }>(
       sql`select j.id, j.embedding <=> ${q}::vector as distance from jobs j where ${where} order by j.embedding <=> ${q}::vector limit ${input.k}`,
     );
-    const byText = input.text.trim()
-      ? await tx.execute<{ id: string; rank: number }>(
-          sql`select j.id, ts_rank_cd(j.search, websearch_to_tsquery('english', ${input.text})) as rank from jobs j where ${where} and j.search @@ websearch_to_tsquery('english', ${input.text}) order by rank desc limit ${input.k}`,
-        )
-      : { rows: [] };
-    return [byVector.rows, byText.rows] as const;
+    const byTitle = await textLeg(tx, sql`j.title_search`, input.text);
+    const byQuery = await textLeg(tx, sql`j.search`, input.query ?? '');
+    return [byVector.rows, byTitle, byQuery] as const;
   });
   const out = new Map<string, Candidate>();
   vectorRows.forEach((row, i) => {
@@ -136,20 +151,22 @@ export async function retrieveCandidates(
       rrf: 1 / (RRF_K + i + 1),
     });
   });
-  textRows.forEach((row, i) => {
-    const existing = out.get(row.id);
-    if (existing) {
-      existing.textRank = i + 1;
-      existing.rrf += 1 / (RRF_K + i + 1);
-    } else {
-      out.set(row.id, {
-        jobId: row.id,
-        similarity: Number.NaN,
-        vectorRank: null,
-        textRank: i + 1,
-        rrf: 1 / (RRF_K + i + 1),
-      });
-    }
-  });
+  for (const rows of [titleRows, queryRows]) {
+    rows.forEach((row, i) => {
+      const existing = out.get(row.id);
+      if (existing) {
+        existing.textRank = Math.min(existing.textRank ?? i + 1, i + 1);
+        existing.rrf += 1 / (RRF_K + i + 1);
+      } else {
+        out.set(row.id, {
+          jobId: row.id,
+          similarity: Number.NaN,
+          vectorRank: null,
+          textRank: i + 1,
+          rrf: 1 / (RRF_K + i + 1),
+        });
+      }
+    });
+  }
   return [...out.values()].sort((a, b) => b.rrf - a.rrf);
 }

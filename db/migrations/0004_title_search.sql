@@ -1,0 +1,2 @@
+ALTER TABLE "jobs" ADD COLUMN "title_search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(company, '')), 'B')) STORED;--> statement-breakpoint
+CREATE INDEX "jobs_title_search_gin" ON "jobs" USING gin ("title_search");
