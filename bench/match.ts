@@ -16,7 +16,7 @@ import {
   LOCAL_EMBEDDER_MODEL_ID,
   type LocalEmbedder,
 } from '../tools/match/local-embedder.ts';
-import { type HardFilters, hardFilterSql, orQuery, retrieveCandidates } from '../tools/match/retrieve.ts';
+import { type HardFilters, hardFilterSql, retrieveCandidates, roleText } from '../tools/match/retrieve.ts';
 import { createSkillExtractor } from '../tools/skills/extract.ts';
 import { createSyntheticJobs, type SyntheticJobs, seededRandom } from './synthetic-jobs.ts';
 
@@ -145,7 +145,7 @@ function makeQueries(gen: SyntheticJobs, embedder: LocalEmbedder, count: number)
     const seeker = gen.seeker(i % gen.families.length, i);
     return {
       vector: embedder.embedText(seeker.text),
-      text: orQuery([...seeker.titles, ...seeker.skills]),
+      text: roleText([], seeker.titles),
       filters: randomFilters(gen, rnd),
       label: gen.families[seeker.family]!.titles[0]!,
     };

@@ -11,7 +11,7 @@ import type { SkillExtractor } from '../skills/extract.ts';
 import { classifySkills } from '../skills/requirements.ts';
 import { ToolInputError } from '../tool.ts';
 import { embedMany } from './embedding-model.ts';
-import { type Candidate, type HardFilters, orQuery, retrieveCandidates } from './retrieve.ts';
+import { type Candidate, type HardFilters, retrieveCandidates, roleText } from './retrieve.ts';
 import { SCORER_VERSION, scoreMatch } from './scorer.ts';
 import type { JobForScoring, MatchScore, SeekerForScoring } from './types.ts';
 
@@ -187,7 +187,7 @@ export function createMatcher(deps: MatcherDeps) {
       ]);
       vector = queryVector!;
     }
-    const text = orQuery([...profile.roles, ...seeker.titles.slice(0, 2), ...seeker.skills.slice(0, 5)]);
+    const text = roleText(profile.roles, seeker.titles);
     const candidates: Candidate[] = await retrieveCandidates(db, {
       vector,
       text,

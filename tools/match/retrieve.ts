@@ -103,6 +103,14 @@ export function placesOf(locations: string[]): { cities: string[]; countries: st
   return { cities, countries };
 }
 
+/**
+ * What the title leg looks for: the roles a person wants and the titles they held (their top skills
+ * are left to the vector leg, whose features include every canonical skill).
+ */
+export function roleText(roles: readonly string[], titles: readonly string[]): string {
+  return orQuery([...roles, ...titles.slice(0, 2)]);
+}
+
 /** websearch syntax: phrases for multi-word roles, OR between everything. */
 export function orQuery(terms: string[]): string {
   return terms
