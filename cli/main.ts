@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, type Env, loadConfig } from '../config/config.ts';
 import { readEnv } from '../config/env-file.ts';
+import { registerChatCommand } from './commands/chat.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerMatchCommands } from './commands/match.ts';
 import { registerMcpCommand } from './commands/mcp.ts';
@@ -28,6 +29,7 @@ export function buildProgram(context: CliContext): Command {
   registerReviewCommands(program, context);
   registerUserCommands(program, context);
   registerMcpCommand(program, context);
+  registerChatCommand(program, context);
   return program;
 }
 

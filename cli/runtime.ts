@@ -1,4 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { createAgents } from '../agents/agents.ts';
+import { type ChatService, createChatService } from '../agents/chat.ts';
+import { type AgentModels, createAgentModels } from '../agents/models.ts';
+import { createThreadStore, type ThreadStore } from '../agents/threads.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../config/logger.ts';
 import { type DbHandle, migrateDatabase, openDatabase, pingDatabase } from '../db/client.ts';
@@ -21,6 +25,10 @@ export interface Runtime {
   queue: TaskQueue;
   services: Services;
   tools: ToolRegistry;
+  /** Conversations with the assistant, stored per user. */
+  threads: ThreadStore;
+  /** The assistant every chat surface talks to. */
+  chat: ChatService;
   metrics: Metrics;
   health: HealthCheck[];
   startWorkers(): Promise<void>;
@@ -32,6 +40,8 @@ export interface RuntimeOptions {
   schedule?: boolean;
   dataDir?: string;
   browser?: BrowserPool | null;
+  /** The agents' language models (tests pass mock models); default: from MODEL / AGENT_MODELS. */
+  models?: AgentModels;
 }
 
 /** The composition root: database, migrations, services, task kinds, queue and tool registry. */
@@ -68,6 +78,13 @@ export async function createRuntime(
       await matching.checkEmbeddingModel();
     }
     const tools = createToolRegistry({ ...services, queue });
+    const threads = createThreadStore(handle.db);
+    const agents = createAgents({
+      registry: tools,
+      models: options.models ?? createAgentModels(config),
+      logger,
+    });
+    const chat = createChatService({ agents, threads, logger });
     const metrics = createMetrics({ queueCounts: () => queue.counts() });
     const health: HealthCheck[] = [
       { name: 'database', check: () => pingDatabase(handle) },
@@ -87,6 +104,8 @@ export async function createRuntime(
       queue,
       services: svc,
       tools,
+      threads,
+      chat,
       metrics,
       health,
       async startWorkers() {

@@ -34,6 +34,41 @@ const modelName = z
   .string()
   .regex(/^(local|openai\/[\w.:-]+)$/, { message: "must be 'local' or 'openai/<model name>'" });
 
+/** The agents a model can be chosen for (agents/agents.ts builds one of each). */
+export const AGENT_KEYS = [
+  'assistant',
+  'researcher',
+  'scraper',
+  'matcher',
+  'atsReviewer',
+  'applicant',
+] as const;
+export type AgentKey = (typeof AGENT_KEYS)[number];
+
+/** `matcher=openai/gpt-4o-mini, researcher=local`: a model per agent, the rest use MODEL. */
+const agentModels = z.string().transform((v, ctx) => {
+  const out: Partial<Record<AgentKey, string>> = {};
+  for (const entry of v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const [key, model, ...rest] = entry.split('=').map((p) => p.trim());
+    if (!AGENT_KEYS.includes(key as AgentKey)) {
+      ctx.addIssue({ code: 'custom', message: `unknown agent '${key}' (agents: ${AGENT_KEYS.join(', ')})` });
+      continue;
+    }
+    if (!model || rest.length > 0 || !modelName.safeParse(model).success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${entry}' must be <agent>=local or <agent>=openai/<model name>`,
+      });
+      continue;
+    }
+    out[key as AgentKey] = model;
+  }
+  return out;
+});
+
 export const configSchema = z.object({
   DATABASE_URL: optional(urlWithProtocols(['postgres:', 'postgresql:'], 'PostgreSQL')),
   DATA_DIR: withDefault(z.string(), './data'),
@@ -42,6 +77,9 @@ export const configSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   MODEL: withDefault(modelName, 'local'),
   EMBEDDING_MODEL: withDefault(modelName, 'local'),
+  AGENT_MODELS: z.preprocess((v) => v ?? '', agentModels),
+  /** Longest a single language-model call may take before the turn fails with a clear error. */
+  MODEL_TIMEOUT_SECONDS: withDefault(z.coerce.number().positive().max(3600), 60),
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_BASE_URL: optional(urlWithProtocols(['http:', 'https:'], 'http(s)')),
   TELEGRAM_BOT_TOKEN: optional(
@@ -82,12 +120,23 @@ export class ConfigError extends Error {
 export function loadConfig(env: Env): Config {
   const result = configSchema.safeParse(env);
   if (result.success) {
-    if (result.data.OPENAI_BASE_URL === undefined && result.data.MODEL.startsWith('openai/')) {
-      if (!result.data.OPENAI_API_KEY) {
-        throw new ConfigError([`MODEL: '${result.data.MODEL}' needs OPENAI_API_KEY (or OPENAI_BASE_URL)`]);
+    const config = result.data;
+    if (config.OPENAI_BASE_URL === undefined && !config.OPENAI_API_KEY) {
+      const chosen: Array<[string, string]> = [
+        ['MODEL', config.MODEL],
+        ...Object.entries(config.AGENT_MODELS).map(([agent, model]): [string, string] => [
+          `AGENT_MODELS (${agent})`,
+          model,
+        ]),
+      ];
+      const needKey = chosen.filter(([, model]) => model.startsWith('openai/'));
+      if (needKey.length > 0) {
+        throw new ConfigError(
+          needKey.map(([key, model]) => `${key}: '${model}' needs OPENAI_API_KEY (or OPENAI_BASE_URL)`),
+        );
       }
     }
-    return result.data;
+    return config;
   }
   const problems = result.error.issues.map((issue) => {
     const key = String(issue.path[0] ?? '(config)');

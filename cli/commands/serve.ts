@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { createLogger } from '../../config/logger.ts';
 import { createDbResourceProvider } from '../../mcp-server/resources.ts';
 import { createApp } from '../../server/app.ts';
+import { createChatRoute } from '../../server/chat.ts';
 import { listen } from '../../server/listen.ts';
 import { createMcpRoute } from '../../server/mcp.ts';
+import { createOpenAiRoute } from '../../server/openai-chat.ts';
 import type { CliContext } from '../context.ts';
 import { createRuntime } from '../runtime.ts';
 import { onShutdown } from '../shutdown.ts';
@@ -18,19 +20,26 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       const logger = createLogger(config, { role: 'serve' });
       const runtime = await createRuntime(config, logger);
       try {
-        const mcp = createMcpRoute({
-          registryFor: () => runtime.tools,
-          resources: createDbResourceProvider(runtime.handle.db),
+        const access = {
           accounts: runtime.services.accounts,
           logger,
           host: config.HOST,
           ...(config.PUBLIC_URL ? { allowedOrigins: [new URL(config.PUBLIC_URL).origin] } : {}),
+        };
+        const mcp = createMcpRoute({
+          ...access,
+          registryFor: () => runtime.tools,
+          resources: createDbResourceProvider(runtime.handle.db),
         });
         const app = createApp({
           logger,
           metrics: runtime.metrics,
           health: runtime.health,
-          routes: [{ path: '/mcp', app: mcp }],
+          routes: [
+            { path: '/mcp', app: mcp },
+            { path: '/api/chat', app: createChatRoute({ ...access, chat: runtime.chat }) },
+            { path: '/v1', app: createOpenAiRoute({ ...access, chat: runtime.chat }) },
+          ],
         });
         const server = await listen(app, config.HOST, config.PORT);
         if (options.worker) await runtime.startWorkers();

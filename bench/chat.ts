@@ -1,0 +1,280 @@
+// /api/chat under load with the offline local model: a server process on a seeded PGlite (synthetic
+// jobs with embeddings, a resume, a source), and a client here holding N connections busy with a
+// mix of requests. Prints requests/s and time to first token (first text-delta in the stream) as
+// one JSON line, then a table. The server runs in a child process so the client's parsing does
+// not share its event loop.
+// --backend postgres runs the server on a fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL.
+//   node bench/chat.ts [--requests 2000] [--concurrency 10] [--jobs 2000] [--backend pglite|postgres]
+//                      [--mix mixed|light]
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createRuntime } from '../cli/runtime.ts';
+import { loadConfig } from '../config/config.ts';
+import { createLogger } from '../config/logger.ts';
+import { jobs } from '../db/schema.ts';
+import { createApp } from '../server/app.ts';
+import { createChatRoute } from '../server/chat.ts';
+import { listen } from '../server/listen.ts';
+import { jobEmbeddingText } from '../tools/match/embed-text.ts';
+import { createLocalEmbedder, LOCAL_EMBEDDER_MODEL_ID } from '../tools/match/local-embedder.ts';
+import { createSkillExtractor } from '../tools/skills/extract.ts';
+import { callTool } from '../tools/tool.ts';
+import { createSyntheticJobs } from './synthetic-jobs.ts';
+
+const WARMUP = 50;
+const BATCH = 500;
+
+/**
+ * `mixed`: what people send most — matches (with filters), help, sources, a job search.
+ * `light`: turns whose tools are cheap, which shows the cost of the chat path itself.
+ */
+const MIXES: Record<string, string[]> = {
+  mixed: [
+    'show my matches',
+    'show remote matches paying over 80k',
+    'help',
+    'list my sources',
+    'find backend jobs in Berlin',
+    'show my best matches in London',
+  ],
+  light: ['help', 'list my sources', 'what can you do?', 'show my profile'],
+};
+
+function positiveInt(name: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got '${raw}'`);
+  return n;
+}
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '10' },
+    jobs: { type: 'string', default: '2000' },
+    backend: { type: 'string', default: 'pglite' },
+    mix: { type: 'string', default: 'mixed' },
+    /** Internal: run as the server process, on this database URL ('' for PGlite). */
+    server: { type: 'boolean', default: false },
+    'database-url': { type: 'string', default: '' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The child: seed a database, serve /api/chat on loopback as the local user, report the URL. */
+async function serve(jobCount: number, databaseUrl: string): Promise<void> {
+  const config = loadConfig({
+    LOG_LEVEL: values.verbose ? 'info' : 'error',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const logger = createLogger(config);
+  const runtime = await createRuntime(config, logger, {
+    schedule: false,
+    dataDir: 'memory://',
+    browser: null,
+  });
+  const extractor = createSkillExtractor();
+  const embedder = createLocalEmbedder({ extractSkills: (text) => extractor.skills(text) });
+  const gen = createSyntheticJobs(42);
+  for (let start = 0; start < jobCount; start += BATCH) {
+    const rows = [];
+    for (let i = start; i < Math.min(start + BATCH, jobCount); i++) {
+      const { family: _family, ...job } = gen.job(i);
+      const embedding = embedder.embedText(jobEmbeddingText({ ...job, skills: job.skills ?? [] }));
+      rows.push({
+        ...job,
+        embedding,
+        embeddingModel: LOCAL_EMBEDDER_MODEL_ID,
+        embeddedHash: job.contentHash,
+      });
+    }
+    await runtime.handle.db.insert(jobs).values(rows);
+  }
+  const userId = await runtime.services.accounts.localUser();
+  const call = (tool: string, args: unknown) => callTool(runtime.tools.require(tool), args, { userId });
+  await call('upload_resume', { text: gen.seeker(0, 0).text });
+  await call('add_source', { spec: 'greenhouse:acme' });
+  const app = createApp({
+    logger,
+    metrics: runtime.metrics,
+    health: [],
+    routes: [
+      {
+        path: '/api/chat',
+        app: createChatRoute({
+          chat: runtime.chat,
+          accounts: runtime.services.accounts,
+          logger,
+          host: '127.0.0.1',
+        }),
+      },
+    ],
+  });
+  const server = await listen(app, '127.0.0.1', 0);
+  process.send?.({ url: server.url });
+  process.on('disconnect', () => {
+    void server.close().then(() => runtime.close().finally(() => process.exit(0)));
+  });
+}
+
+interface Sample {
+  ttftMs: number;
+  totalMs: number;
+  ok: boolean;
+}
+
+/** One POST /api/chat, read to the end; the time to the first text-delta and to the end. */
+async function one(url: string, message: string): Promise<Sample> {
+  const started = performance.now();
+  const res = await fetch(`${url}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message }),
+  });
+  let ttftMs = Number.NaN;
+  let ok = res.ok;
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered += value;
+    if (Number.isNaN(ttftMs) && buffered.includes('"type":"text-delta"'))
+      ttftMs = performance.now() - started;
+    if (buffered.includes('"type":"error"')) ok = false;
+    if (buffered.length > 4096) buffered = buffered.slice(-64);
+  }
+  return { ttftMs, totalMs: performance.now() - started, ok: ok && !Number.isNaN(ttftMs) };
+}
+
+async function load(
+  url: string,
+  messages: string[],
+  total: number,
+  concurrency: number,
+): Promise<{ samples: Sample[]; seconds: number }> {
+  let next = 0;
+  const samples: Sample[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        samples.push(await one(url, messages[i % messages.length]!));
+      }
+    }),
+  );
+  return { samples, seconds: (performance.now() - started) / 1000 };
+}
+
+async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `jh_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`).finally(() => admin.end());
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`).finally(() => c.end());
+    },
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+if (values.server) {
+  await serve(positiveInt('jobs', values.jobs), values['database-url']);
+} else {
+  const requests = positiveInt('requests', values.requests);
+  const concurrency = positiveInt('concurrency', values.concurrency);
+  const jobCount = positiveInt('jobs', values.jobs);
+  if (!['pglite', 'postgres'].includes(values.backend)) {
+    throw new Error(`--backend must be pglite or postgres, got '${values.backend}'`);
+  }
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (values.backend === 'postgres' && !adminUrl) {
+    throw new Error('--backend postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  }
+  const messages = MIXES[values.mix];
+  if (!messages) throw new Error(`--mix must be ${Object.keys(MIXES).join(' or ')}, got '${values.mix}'`);
+  const database = values.backend === 'postgres' ? await freshPostgres(adminUrl!) : null;
+  log(`seeding ${jobCount} jobs on ${values.backend} and starting the server…`);
+  const child = fork(
+    import.meta.filename,
+    [
+      '--server',
+      '--jobs',
+      String(jobCount),
+      '--database-url',
+      database?.url ?? '',
+      ...(values.verbose ? ['--verbose'] : []),
+    ],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before listening`)));
+  });
+  try {
+    log(`warming up with ${WARMUP} requests against ${url}`);
+    await load(url, messages, WARMUP, concurrency);
+    log(`${requests} requests, ${concurrency} at a time`);
+    const { samples, seconds } = await load(url, messages, requests, concurrency);
+    const ttft = samples
+      .filter((s) => s.ok)
+      .map((s) => s.ttftMs)
+      .sort((a, b) => a - b);
+    const totals = samples.map((s) => s.totalMs).sort((a, b) => a - b);
+    const result = {
+      bench: 'chat',
+      model: 'local',
+      backend: values.backend,
+      mix: values.mix,
+      jobs: jobCount,
+      requests,
+      concurrency,
+      failed: samples.filter((s) => !s.ok).length,
+      requestsPerSec: round(requests / seconds),
+      ttftP50Ms: round(percentile(ttft, 50)),
+      ttftP95Ms: round(percentile(ttft, 95)),
+      totalP50Ms: round(percentile(totals, 50)),
+      totalP95Ms: round(percentile(totals, 95)),
+      load1: round(loadavg()[0]!),
+    };
+    console.log(JSON.stringify(result));
+    console.log('\ntargets: ≥ 200 requests/s at 10 connections, first token p50 ≤ 50 ms');
+    console.log('backend/mix      requests  conc  failed   req/s  ttft p50  ttft p95  total p50  total p95');
+    console.log(
+      `${values.backend}/${values.mix}`.padEnd(15) +
+        [
+          result.requests,
+          result.concurrency,
+          result.failed,
+          result.requestsPerSec,
+          result.ttftP50Ms,
+          result.ttftP95Ms,
+          result.totalP50Ms,
+          result.totalP95Ms,
+        ]
+          .map((c, i) => String(c).padStart([10, 6, 8, 8, 10, 10, 11, 11][i]!))
+          .join(''),
+    );
+  } finally {
+    child.disconnect();
+    await new Promise((resolve) => child.once('exit', resolve));
+    await database?.drop();
+  }
+}
