@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createAgents } from '../agents/agents.ts';
 import { type ChatService, createChatService } from '../agents/chat.ts';
 import { type AgentModels, createAgentModels } from '../agents/models.ts';
+import { createMatchRefiner } from '../agents/refine-matches.ts';
 import { createThreadStore, type ThreadStore } from '../agents/threads.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../config/logger.ts';
@@ -56,11 +57,14 @@ export async function createRuntime(
   let services: Services | undefined;
   try {
     await migrateDatabase(handle);
+    const models = options.models ?? createAgentModels(config);
+    const refiner = createMatchRefiner(models);
     services = createServices({
       config,
       logger,
       db: handle.db,
       ...(options.browser !== undefined ? { browser: options.browser } : {}),
+      ...(refiner ? { refiner } : {}),
     });
     let queue: TaskQueue | undefined;
     const getQueue = () => queue!;
@@ -81,7 +85,7 @@ export async function createRuntime(
     const threads = createThreadStore(handle.db);
     const agents = createAgents({
       registry: tools,
-      models: options.models ?? createAgentModels(config),
+      models,
       logger,
     });
     const chat = createChatService({ agents, threads, logger });

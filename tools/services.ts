@@ -12,6 +12,7 @@ import { createJobStore, type JobStore, type SalaryToUsdYear } from './jobs/stor
 import type { NormalizedJob, RawPosting, SalaryPeriod } from './jobs/types.ts';
 import { createEmbeddingModel } from './match/embedding-model.ts';
 import { createMatcher, type Matcher } from './match/matcher.ts';
+import type { MatchRefiner } from './match/refine.ts';
 import { createProfileStore, type ProfileStore } from './profile/store.ts';
 import { createResumeStore, type ResumeStore } from './resume/store.ts';
 import { createSkillExtractor, type SkillExtractor } from './skills/extract.ts';
@@ -53,6 +54,8 @@ export function createServices(deps: {
   db: Database;
   /** Tests inject their own browser (or none). */
   browser?: BrowserPool | null;
+  /** A configured language model's re-ranking of top matches (built by the runtime from agents/). */
+  refiner?: MatchRefiner;
 }): Services {
   const { config, logger, db } = deps;
   const fetcher = createFetcher({
@@ -86,7 +89,16 @@ export function createServices(deps: {
   );
   const resumes = createResumeStore({ db, embedder, extractSkills });
   const profiles = createProfileStore(db);
-  const matcher = createMatcher({ db, embedder, skills, resumes, profiles, toUsdYear });
+  const matcher = createMatcher({
+    db,
+    embedder,
+    skills,
+    resumes,
+    profiles,
+    toUsdYear,
+    logger,
+    ...(deps.refiner ? { refiner: deps.refiner } : {}),
+  });
   return {
     config,
     logger,

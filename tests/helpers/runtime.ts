@@ -1,3 +1,4 @@
+import type { AgentModels } from '../../agents/models.ts';
 import { createRuntime, type Runtime } from '../../cli/runtime.ts';
 import { type Env, loadConfig } from '../../config/config.ts';
 import { silentLogger } from '../../config/logger.ts';
@@ -19,7 +20,7 @@ export interface TestRuntime {
 
 /** A whole Jobhound (database, queue with workers, services, tools) on a fresh test database. */
 export async function startTestRuntime(
-  options: { env?: Env; browser?: BrowserPool | null } = {},
+  options: { env?: Env; browser?: BrowserPool | null; models?: AgentModels } = {},
 ): Promise<TestRuntime> {
   const pgUrl = defaultBackend() === 'postgres' ? await createPostgresDatabase() : undefined;
   const config = loadConfig({
@@ -31,6 +32,7 @@ export async function startTestRuntime(
     schedule: false,
     dataDir: 'memory://',
     browser: options.browser ?? null,
+    ...(options.models ? { models: options.models } : {}),
   });
   await runtime.startWorkers();
   const userId = await runtime.services.accounts.localUser();

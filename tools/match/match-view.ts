@@ -17,6 +17,10 @@ export const matchViewSchema = z.object({
     dealbreakers: z.array(z.string()),
     summary: z.string(),
   }),
+  refined: z
+    .object({ position: z.number().int(), explanation: z.string().nullable(), model: z.string() })
+    .optional()
+    .describe('the configured language model’s order and explanation; the score is always ours'),
 });
 export type MatchView = z.infer<typeof matchViewSchema>;
 
@@ -36,12 +40,19 @@ export async function toMatchViews(db: Database, ranked: RankedMatch[]): Promise
   const byId = new Map(rows.map((r) => [r.id, toJobView(r)]));
   return ranked
     .filter((r) => byId.has(r.jobId))
-    .map((r) => ({ job: byId.get(r.jobId)!, score: r.score, components: r.components, reasons: r.reasons }));
+    .map((r) => ({
+      job: byId.get(r.jobId)!,
+      score: r.score,
+      components: r.components,
+      reasons: r.reasons,
+      ...(r.refined ? { refined: r.refined } : {}),
+    }));
 }
 
 export function renderMatch(m: MatchView, index?: number): string {
   const head = `${index !== undefined ? `${index + 1}. ` : ''}[${m.score}] ${renderJobLine(m.job)}`;
   const lines = [head, `   ${m.reasons.summary}`];
+  if (m.refined?.explanation) lines.push(`   (${m.refined.model}) ${m.refined.explanation}`);
   if (m.reasons.dealbreakers.length > 0) lines.push(`   ⚠ ${m.reasons.dealbreakers.join('; ')}`);
   return lines.join('\n');
 }

@@ -7,10 +7,20 @@ import type { Profile } from '../profile/profile.ts';
 import type { ProfileStore } from '../profile/store.ts';
 import type { ParsedResume } from '../resume/parse.ts';
 import { type ResumeStore, titlesOf } from '../resume/store.ts';
+import { createAnalysisCache } from '../review/cache.ts';
 import type { SkillExtractor } from '../skills/extract.ts';
 import { classifySkills } from '../skills/requirements.ts';
 import { ToolInputError } from '../tool.ts';
 import { embedMany } from './embedding-model.ts';
+import {
+  checkRefinement,
+  type MatchRefiner,
+  REFINE_PROMPT_VERSION,
+  REFINE_TOP,
+  type RefinedNote,
+  type RefineItem,
+  type Refinement,
+} from './refine.ts';
 import { type Candidate, type HardFilters, retrieveCandidates, roleText } from './retrieve.ts';
 import { SCORER_VERSION, scoreMatch } from './scorer.ts';
 import type { JobForScoring, MatchScore, SeekerForScoring } from './types.ts';
@@ -34,6 +44,8 @@ export interface RankOptions {
 export interface RankedMatch extends MatchScore {
   jobId: string;
   similarity: number;
+  /** A language model's position and explanation, when one is configured; the score stays ours. */
+  refined?: RefinedNote;
 }
 
 export interface MatcherDeps {
@@ -44,12 +56,64 @@ export interface MatcherDeps {
   profiles: ProfileStore;
   toUsdYear: SalaryToUsdYear;
   now?: () => Date;
+  /** A configured language model's re-ranking of the top matches (never with the local model). */
+  refiner?: MatchRefiner;
+  logger?: { warn(obj: object, msg?: string): void };
 }
 
 export function createMatcher(deps: MatcherDeps) {
   const { db } = deps;
   const splitCache = new Map<string, { required: string[]; preferred: string[] }>();
   const skillInfo = (name: string) => deps.skills.get(name);
+  const cache = createAnalysisCache(db);
+
+  /**
+   * Lets the configured model re-order the top matches and phrase why each fits, cached by
+   * (resume hash, job hashes, model, prompt version). A failing model leaves the ranking as it was.
+   */
+  async function refineTop(
+    refiner: MatchRefiner,
+    resume: { rawText: string; contentHash: string },
+    ranked: RankedMatch[],
+    jobsById: Map<string, JobForScoring & { contentHash: string }>,
+  ): Promise<RankedMatch[]> {
+    const head = ranked.slice(0, REFINE_TOP);
+    if (head.length < 2) return ranked;
+    const items: RefineItem[] = head.map((m) => {
+      const job = jobsById.get(m.jobId)!;
+      return {
+        jobId: m.jobId,
+        title: job.title,
+        company: job.company,
+        score: m.score,
+        summary: m.reasons.summary,
+        matchedSkills: m.reasons.matchedSkills,
+        missingSkills: [...m.reasons.missingSkills.required, ...m.reasons.missingSkills.preferred],
+      };
+    });
+    const key = {
+      kind: 'refine_matches',
+      resumeHash: resume.contentHash,
+      jobHash: head.map((m) => `${m.jobId}:${jobsById.get(m.jobId)!.contentHash}:${m.score}`).join(','),
+      model: refiner.model,
+      promptVersion: REFINE_PROMPT_VERSION,
+    };
+    let refinement = await cache.get<Refinement>(key);
+    if (!refinement) {
+      try {
+        refinement = await refiner.refine({ resume: resume.rawText, items });
+      } catch (error) {
+        deps.logger?.warn({ err: (error as Error).message }, 'match refinement failed; keeping our ranking');
+        return ranked;
+      }
+      await cache.put(key, refinement);
+    }
+    const checked = checkRefinement(items, refinement, deps.skills);
+    const refined = head
+      .map((m) => ({ ...m, refined: { ...checked.get(m.jobId)!, model: refiner.model } }))
+      .sort((a, b) => a.refined.position - b.refined.position);
+    return [...refined, ...ranked.slice(REFINE_TOP)];
+  }
 
   function splitSkills(contentHash: string, text: string) {
     const hit = splitCache.get(contentHash);
@@ -205,7 +269,9 @@ export function createMatcher(deps: MatcherDeps) {
       ranked.push({ jobId: c.jobId, similarity, ...scoreMatch(seeker, job, { similarity, now, skillInfo }) });
     }
     ranked.sort((a, b) => b.score - a.score || b.similarity - a.similarity);
-    const top = ranked.slice(0, options.limit);
+    let top = ranked.slice(0, options.limit);
+    // Background refreshes (jobIds) only store scores; a person asking gets the model's view too.
+    if (deps.refiner && !options.jobIds) top = await refineTop(deps.refiner, resume, top, byId);
     if (options.store ?? true) {
       await storeMatches(
         userId,
