@@ -69,6 +69,47 @@ const agentModels = z.string().transform((v, ctx) => {
   return out;
 });
 
+/** One external MCP server whose tools the agents may use (MCP_SERVERS, a JSON object by name). */
+export const externalMcpServerSchema = z
+  .object({
+    command: z.string().min(1).optional().describe('a program that speaks MCP over stdio'),
+    args: z.array(z.string()).default([]),
+    env: z.record(z.string(), z.string()).optional(),
+    url: urlWithProtocols(['http:', 'https:'], 'http(s)').optional().describe('a Streamable HTTP endpoint'),
+    headers: z.record(z.string(), z.string()).optional(),
+    /** Tools the server does not mark read-only are left out unless listed here or allowWrites is set. */
+    allowTools: z.array(z.string()).default([]),
+    allowWrites: z.boolean().default(false),
+  })
+  .strict()
+  .refine((s) => (s.command === undefined) !== (s.url === undefined), {
+    message: 'give either command (stdio) or url (HTTP)',
+  });
+export type ExternalMcpServer = z.infer<typeof externalMcpServerSchema>;
+
+const mcpServers = z.string().transform((v, ctx) => {
+  if (!v.trim()) return {} as Record<string, ExternalMcpServer>;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(v);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a JSON object: {"name": {"command": ...} | {"url": ...}}',
+    });
+    return z.NEVER;
+  }
+  const parsed = z
+    .record(z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/i), externalMcpServerSchema)
+    .safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || '(servers)'}: ${issue.message}` });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
 export const configSchema = z.object({
   DATABASE_URL: optional(urlWithProtocols(['postgres:', 'postgresql:'], 'PostgreSQL')),
   DATA_DIR: withDefault(z.string(), './data'),
@@ -102,6 +143,8 @@ export const configSchema = z.object({
     6,
   ),
   WORKER_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
+  /** External MCP servers whose read-only tools the researcher may use. */
+  MCP_SERVERS: z.preprocess((v) => v ?? '', mcpServers),
 });
 
 export type Config = z.infer<typeof configSchema>;
