@@ -1,5 +1,6 @@
 import { Agent } from '@mastra/core/agent';
 import { MastraLogger } from '@mastra/core/logger';
+import type { createTool } from '@mastra/core/tools';
 import type { AgentKey } from '../config/config.ts';
 import type { Logger } from '../config/logger.ts';
 import type { ToolRegistry } from '../tools/tool.ts';
@@ -92,6 +93,63 @@ class PinoMastraLogger extends MastraLogger {
   }
 }
 
+type JsonSchemaConverter = Partial<Record<'input' | 'output', (options?: unknown) => unknown>>;
+
+const functionIds = new WeakMap<object, number>();
+let nextFunctionId = 1;
+const idOf = (fn: object) => {
+  if (!functionIds.has(fn)) functionIds.set(fn, nextFunctionId++);
+  return functionIds.get(fn)!;
+};
+
+/**
+ * Mastra turns every tool's input and output schema into JSON Schema again on every model call
+ * (the assistant's five `agent-<key>` tools are rebuilt per call too). The schemas never change,
+ * so each conversion is remembered per schema and options; Mastra copies the result it is given.
+ */
+export function rememberJsonSchema(schema: unknown): void {
+  const standard = (schema as { '~standard'?: { jsonSchema?: JsonSchemaConverter } } | undefined)?.[
+    '~standard'
+  ];
+  const converter = standard?.jsonSchema;
+  if (!converter || Object.isFrozen(converter) || (converter as { remembered?: true }).remembered) return;
+  for (const io of ['input', 'output'] as const) {
+    const convert = converter[io];
+    if (typeof convert !== 'function') continue;
+    const cache = new Map<string, unknown>();
+    converter[io] = (options?: unknown) => {
+      const key = JSON.stringify(options ?? null, (_k, v: unknown) =>
+        typeof v === 'function' ? `fn#${idOf(v)}` : v,
+      );
+      if (!cache.has(key)) cache.set(key, convert(options));
+      return cache.get(key);
+    };
+  }
+  Object.assign(converter, { remembered: true });
+}
+
+/** The schemas of an agent's own tools and, for a supervisor, of the delegation tools Mastra builds. */
+function rememberToolSchemas(
+  agent: Agent,
+  tools: Record<string, { inputSchema?: unknown; outputSchema?: unknown }>,
+) {
+  for (const tool of Object.values(tools)) {
+    rememberJsonSchema(tool.inputSchema);
+    rememberJsonSchema(tool.outputSchema);
+  }
+  // Mastra keeps the sub-agent tool schemas per agent (a private method; skipped if it goes away).
+  const subAgentSchemas = (agent as unknown as { getSubAgentToolSchemas?: (v: string) => unknown })
+    .getSubAgentToolSchemas;
+  if (typeof subAgentSchemas === 'function') {
+    const schemas = subAgentSchemas.call(agent, 'default') as {
+      inputSchema?: unknown;
+      outputSchema?: unknown;
+    };
+    rememberJsonSchema(schemas?.inputSchema);
+    rememberJsonSchema(schemas?.outputSchema);
+  }
+}
+
 export interface JobhoundAgents {
   assistant: Agent;
   specialists: Record<SpecialistKey, Agent>;
@@ -101,6 +159,8 @@ export interface AgentsDeps {
   registry: ToolRegistry;
   models: AgentModels;
   logger: Logger;
+  /** Tools from outside the registry (external MCP servers), per specialist. */
+  extraTools?: Partial<Record<SpecialistKey, Record<string, ReturnType<typeof createTool>>>>;
 }
 
 /** Builds the assistant and its specialists; each specialist gets only its own tools. */
@@ -110,16 +170,18 @@ export function createAgents(deps: AgentsDeps): JobhoundAgents {
   const maxSteps = MAX_TOOL_ROUNDS + 1;
   const specialists = Object.fromEntries(
     SPECIALIST_KEYS.map((key) => {
+      const tools = { ...toolsFor(key, deps.registry, { logger }), ...(deps.extraTools?.[key] ?? {}) };
       const agent = new Agent({
         id: key,
         name: key,
         description: SPECIALISTS[key].description,
         instructions: `${SPECIALISTS[key].instructions}\n${SHARED_RULES}`,
         model: toMastraModel(deps.models.modelFor(key)),
-        tools: toolsFor(key, deps.registry, { logger }),
+        tools,
         defaultOptions: { maxSteps },
       });
       agent.__setLogger(mastraLogger);
+      rememberToolSchemas(agent, tools);
       return [key, agent];
     }),
   ) as Record<SpecialistKey, Agent>;
@@ -133,5 +195,6 @@ export function createAgents(deps: AgentsDeps): JobhoundAgents {
     defaultOptions: { maxSteps },
   });
   assistant.__setLogger(mastraLogger);
+  rememberToolSchemas(assistant, {});
   return { assistant, specialists };
 }

@@ -20,6 +20,8 @@ export interface ToolIntent {
   args: Record<string, unknown>;
   /** The words of the message this intent came from (the prompt when delegating). */
   clause: string;
+  /** A pasted resume or posting that followed the request: a delegation carries it too. */
+  payload?: string;
   /** A question back when a required argument could not be read ("Which job?"). */
   missing?: string;
   /** update_profile only: items to add to the stored lists (the current profile is read first). */

@@ -249,6 +249,31 @@ export function answerError(toolName: string, message: string): string {
   return `I couldn't ${what}: ${detail}`;
 }
 
+/** How each tool's result is written: its value, the call's arguments, the tools of this turn. */
+type Answer = (value: unknown, input: Rec, turnTools: readonly string[]) => string;
+
+const ANSWERS: Readonly<Record<string, Answer>> = {
+  search_matches: answerMatches,
+  search_jobs: answerJobs,
+  get_job: answerJob,
+  explain_match: answerExplain,
+  ats_review: answerReview,
+  tailor_resume: answerTailored,
+  write_cover_letter: answerCoverLetter,
+  // "Added … and crawling it" when the same turn also crawls it.
+  add_source: (value, _input, turnTools) => answerSource(value, turnTools.includes('crawl_source')),
+  list_sources: answerSources,
+  crawl_source: answerCrawl,
+  crawl_status: (value) => crawlLine(rec(value)),
+  get_profile: (value) => answerProfile(value, false),
+  update_profile: (value) => answerProfile(value, true),
+  list_resumes: answerResumes,
+  upload_resume: answerResumes,
+  company_profile: answerCompany,
+  market_stats: answerMarket,
+  read_page: answerPage,
+};
+
 /** The answer for one finished tool call; `turnTools` are every tool this turn called. */
 export function answerFor(
   toolName: string,
@@ -262,43 +287,6 @@ export function answerFor(
     if (typeof value === 'string') return value;
     return typeof rec(value).text === 'string' ? (rec(value).text as string) : answerGeneric(toolName, value);
   }
-  switch (toolName) {
-    case 'search_matches':
-      return answerMatches(value, input);
-    case 'search_jobs':
-      return answerJobs(value, input);
-    case 'get_job':
-      return answerJob(value);
-    case 'explain_match':
-      return answerExplain(value);
-    case 'ats_review':
-      return answerReview(value);
-    case 'tailor_resume':
-      return answerTailored(value);
-    case 'write_cover_letter':
-      return answerCoverLetter(value);
-    case 'add_source':
-      return answerSource(value, turnTools.includes('crawl_source'));
-    case 'list_sources':
-      return answerSources(value);
-    case 'crawl_source':
-      return answerCrawl(value);
-    case 'crawl_status':
-      return crawlLine(rec(value));
-    case 'get_profile':
-      return answerProfile(value, false);
-    case 'update_profile':
-      return answerProfile(value, true);
-    case 'list_resumes':
-    case 'upload_resume':
-      return answerResumes(value);
-    case 'company_profile':
-      return answerCompany(value);
-    case 'market_stats':
-      return answerMarket(value);
-    case 'read_page':
-      return answerPage(value);
-    default:
-      return answerGeneric(toolName, value);
-  }
+  const answer = ANSWERS[toolName];
+  return answer ? answer(value, input, turnTools) : answerGeneric(toolName, value);
 }

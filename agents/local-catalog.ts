@@ -2,6 +2,7 @@
  * What the local model knows about Jobhound's agents and tools: which specialist owns each tool,
  * how to name each capability to a person, and the help text built from them.
  */
+import capabilities from './capabilities.json' with { type: 'json' };
 
 export const AGENT_KEYS = ['researcher', 'scraper', 'matcher', 'atsReviewer', 'applicant'] as const;
 export type AgentKey = (typeof AGENT_KEYS)[number];
@@ -41,36 +42,8 @@ interface Capability {
   example: string;
 }
 
-export const CAPABILITIES: Readonly<Record<string, Capability>> = {
-  add_source: { label: 'add a job source', example: 'add greenhouse:acme' },
-  crawl_source: { label: 'crawl a source for new jobs', example: 'crawl greenhouse:acme' },
-  crawl_status: { label: 'follow a crawl', example: 'how is the crawl going?' },
-  list_sources: { label: 'list your sources', example: 'which sources do I have?' },
-  search_matches: {
-    label: 'show your best matches (remote, city, salary, seniority filters)',
-    example: 'show remote matches in Berlin over 80k EUR',
-  },
-  search_jobs: { label: 'search all stored jobs', example: 'search jobs at Acme' },
-  get_job: { label: 'show a job posting', example: 'open the second one' },
-  explain_match: { label: 'explain why a job matches', example: 'explain the first one' },
-  ats_review: { label: 'review your resume for a job', example: 'review my resume for #1' },
-  tailor_resume: { label: 'tailor your resume to a job', example: 'tailor my resume for the first job' },
-  write_cover_letter: { label: 'write a cover letter', example: 'write a cover letter for #2' },
-  company_profile: { label: 'research a company', example: 'research Acme' },
-  market_stats: { label: 'market stats for a role', example: 'salary stats for data engineers in Berlin' },
-  read_page: { label: 'read a web page', example: 'read https://acme.com/careers' },
-  get_profile: { label: 'show your preferences', example: 'show my profile' },
-  update_profile: {
-    label: 'update your preferences and digest time',
-    example: 'send my digest at 7am Europe/Berlin',
-  },
-  upload_resume: { label: 'store your resume', example: 'here is my resume: …' },
-  list_resumes: { label: 'list your resumes', example: 'which resumes do I have?' },
-  prepare_application: { label: 'prepare an application', example: 'prepare an application for #1' },
-  track_application: { label: 'track an application’s status', example: 'mark the first one as applied' },
-  list_applications: { label: 'list your applications', example: 'show my applications' },
-  get_application: { label: 'show an application', example: 'show my application for #1' },
-};
+/** Each tool's label and example, kept as data in agents/capabilities.json. */
+export const CAPABILITIES: Readonly<Record<string, Capability>> = capabilities;
 
 export const capabilityLabel = (tool: string): string => CAPABILITIES[tool]?.label ?? tool.replace(/_/g, ' ');
 

@@ -28,8 +28,13 @@ export interface LocalModelOptions {
 
 export const LOCAL_PROVIDER = 'jobhound';
 export const LOCAL_MODEL_ID = 'local';
-/** Words per streamed text delta: small enough that the first one arrives at once. */
-const WORDS_PER_DELTA = 4;
+/** Words in the first streamed text delta: small, so the answer starts at once. */
+const FIRST_DELTA_WORDS = 4;
+/**
+ * Words per later delta at the most; a delta also ends at a line break. Every delta passes
+ * through each agent's stream and out as its own SSE event, so one a line keeps a turn cheap.
+ */
+const MAX_DELTA_WORDS = 24;
 
 type Reply =
   | { kind: 'text'; text: string }
@@ -96,12 +101,20 @@ function usageOf(call: LanguageModelV4CallOptions, reply: Reply): LanguageModelV
   };
 }
 
-/** Splits text into deltas of a few words each, keeping every character. */
+/** Splits text into deltas (a few words, then a line at a time), keeping every character. */
 export function textDeltas(text: string): string[] {
   const words = text.match(/\S+\s*|\s+/g) ?? [];
   const out: string[] = [];
-  for (let i = 0; i < words.length; i += WORDS_PER_DELTA)
-    out.push(words.slice(i, i + WORDS_PER_DELTA).join(''));
+  let current: string[] = [];
+  for (const word of words) {
+    current.push(word);
+    const limit = out.length === 0 ? FIRST_DELTA_WORDS : MAX_DELTA_WORDS;
+    if (current.length >= limit || word.includes('\n')) {
+      out.push(current.join(''));
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current.join(''));
   return out;
 }
 

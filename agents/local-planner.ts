@@ -23,18 +23,23 @@ export interface PlanOptions {
 const DELEGATION_PREFIX = 'agent-';
 export const delegationTool = (agent: AgentKey) => `${DELEGATION_PREFIX}${agent}`;
 
-/** What the specialist needs to act without the supervisor's context: ids and specs resolved. */
+/**
+ * What the specialist needs to act without the supervisor's context: ids and specs resolved, and
+ * a pasted resume or posting after the request (the specialist only sees this prompt as the
+ * user's message, so "here is my resume:" alone would lose the resume).
+ */
 function delegationPrompt(intents: ToolIntent[]): string {
-  return intents
-    .map((i) => {
-      const hints: string[] = [];
-      const has = (s: unknown) => typeof s === 'string' && i.clause.toLowerCase().includes(s.toLowerCase());
-      if (typeof i.args.jobId === 'string' && !has(i.args.jobId)) hints.push(`job ${i.args.jobId}`);
-      if (typeof i.args.source === 'string' && !has(i.args.source)) hints.push(`source ${i.args.source}`);
-      if (typeof i.args.taskId === 'string' && !has(i.args.taskId)) hints.push(`task ${i.args.taskId}`);
-      return hints.length ? `${i.clause} (${hints.join(', ')})` : i.clause;
-    })
-    .join(' and ');
+  const requests = intents.map((i) => {
+    const hints: string[] = [];
+    const has = (s: unknown) => typeof s === 'string' && i.clause.toLowerCase().includes(s.toLowerCase());
+    if (typeof i.args.jobId === 'string' && !has(i.args.jobId)) hints.push(`job ${i.args.jobId}`);
+    if (typeof i.args.source === 'string' && !has(i.args.source)) hints.push(`source ${i.args.source}`);
+    if (typeof i.args.taskId === 'string' && !has(i.args.taskId)) hints.push(`task ${i.args.taskId}`);
+    return hints.length ? `${i.clause} (${hints.join(', ')})` : i.clause;
+  });
+  const payload = intents.findLast((i) => i.payload)?.payload;
+  const request = requests.join(' and ');
+  return payload ? `${request}:\n${payload}` : request;
 }
 
 const LIST_FIELDS: ProfileListField[] = ['roles', 'locations', 'excludedCompanies', 'excludedKeywords'];

@@ -22,5 +22,13 @@ export function tool(
   clause: Clause,
   extra: Partial<ToolIntent> = {},
 ): ToolIntent {
-  return { kind: 'tool', agent: TOOL_AGENTS[name]!, tool: name, args, clause: clause.raw, ...extra };
+  return {
+    kind: 'tool',
+    agent: TOOL_AGENTS[name]!,
+    tool: name,
+    args,
+    clause: clause.raw,
+    ...(clause.payload ? { payload: clause.payload } : {}),
+    ...extra,
+  };
 }

@@ -214,8 +214,13 @@ const crawlSource: Rule = (c, conv) => {
     /\b(which|what) (sources|boards|sites|companies)\b|\b(am i|are you|do you) (crawling|scraping)\b/.test(n)
   )
     return null;
-  const wait = /\b(wait|until (it'?s |it is )?(done|finished)|let me know when|tell me when)\b/.test(n);
-  const extra = wait ? { wait: true } : {};
+  // In a chat the crawl is waited for, so its progress ("120/500 pages") streams as it happens and
+  // the answer says what it found; "in the background" / "don't wait" only queue it.
+  const background =
+    /\b(in the background|background|don'?t wait|do not wait|without waiting|no need to wait|just (queue|start|kick off)|queue)\b/.test(
+      n,
+    );
+  const extra = { wait: !background };
   const spec = readSourceSpec(c.raw);
   if (spec) return tool('crawl_source', { source: spec, ...extra }, c);
   const id = UUID.exec(c.raw)?.[0];

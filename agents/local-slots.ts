@@ -7,6 +7,7 @@ import { lookupCity } from '../tools/jobs/gazetteer.ts';
 import { countryCode } from '../tools/jobs/location.ts';
 import { parseSalaryText } from '../tools/jobs/salary.ts';
 import { type Seniority, seniorityLevels } from '../tools/jobs/types.ts';
+import { NUMBER_WORDS as CLAIM_NUMBER_WORDS } from '../tools/review/claims.ts';
 import { ATS_PROVIDERS } from '../tools/sources/ats/types.ts';
 
 export const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
@@ -95,22 +96,8 @@ export function readSeniority(norm: string): Seniority[] {
   return seniorityLevels.filter((level) => found.includes(level));
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
-};
+/** "ten matches", "top five", "one job". */
+const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, ...CLAIM_NUMBER_WORDS };
 
 /** How many results the clause asks for: "top 5", "3 best", "ten matches". */
 export function readLimit(norm: string): number | null {

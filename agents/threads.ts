@@ -1,5 +1,5 @@
 import type { ModelMessage } from 'ai';
-import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { chatMessages, chatThreads } from '../db/schema.ts';
 import { NotFoundError } from '../tools/tool.ts';
@@ -95,17 +95,15 @@ export function createThreadStore(db: Database) {
     ): Promise<ModelMessage[]> {
       await find(userId, threadId);
       const limit = options.limit ?? HISTORY_LIMIT;
-      const [last] = await db
-        .select({ seq: sql<number>`coalesce(max(${chatMessages.seq}), 0)::int` })
-        .from(chatMessages)
-        .where(eq(chatMessages.threadId, threadId));
-      const from = Math.max(1, Number(last?.seq ?? 0) - limit + 1);
+      // The last `limit` messages in one query (newest first, then put back in order).
       const rows = await db
         .select({ role: chatMessages.role, content: chatMessages.content })
         .from(chatMessages)
-        .where(and(eq(chatMessages.threadId, threadId), gte(chatMessages.seq, from)))
-        .orderBy(asc(chatMessages.seq));
+        .where(eq(chatMessages.threadId, threadId))
+        .orderBy(desc(chatMessages.seq))
+        .limit(limit);
       const messages = rows
+        .reverse()
         .filter((row) => ROLES.has(row.role))
         .map((row) => ({ role: row.role, content: row.content }) as ModelMessage);
       const firstUser = messages.findIndex((m) => m.role === 'user');

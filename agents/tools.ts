@@ -55,7 +55,17 @@ export const AGENT_TOOL_IDS: Record<Exclude<AgentKey, 'assistant'>, readonly str
     'list_resumes',
   ],
   atsReviewer: ['ats_review', 'tailor_resume', 'write_cover_letter'],
-  applicant: ['prepare_application', 'track_application', 'list_applications', 'get_application', 'get_job'],
+  // approve_application is the person's own act (a button, their MCP client): no agent holds it.
+  applicant: [
+    'prepare_application',
+    'save_answers',
+    'fill_application',
+    'submit_application',
+    'track_application',
+    'list_applications',
+    'get_application',
+    'get_job',
+  ],
 };
 
 /** A failed tool call as the model sees it: the reason, so it can fix its arguments or tell the user. */

@@ -5,7 +5,8 @@
 // not share its event loop.
 // --backend postgres runs the server on a fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL.
 //   node bench/chat.ts [--requests 2000] [--concurrency 10] [--jobs 2000] [--backend pglite|postgres]
-//                      [--mix mixed|light]
+//                      [--mix mixed|light] [--cpu-prof DIR]
+// --cpu-prof DIR writes a V8 CPU profile of the server process into DIR (open it in Chrome DevTools).
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -60,6 +61,7 @@ const { values } = parseArgs({
     server: { type: 'boolean', default: false },
     'database-url': { type: 'string', default: '' },
     verbose: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string', default: '' },
   },
 });
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -222,6 +224,9 @@ if (values.server) {
     ],
     {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      ...(values['cpu-prof']
+        ? { execArgv: [...process.execArgv, '--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] }
+        : {}),
     },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerDigestCommand } from '../bots/digest/command.ts';
+import { registerBotCommand } from '../bots/telegram/command.ts';
 import { ConfigError, type Env, loadConfig } from '../config/config.ts';
 import { readEnv } from '../config/env-file.ts';
 import { registerChatCommand } from './commands/chat.ts';
@@ -30,6 +32,8 @@ export function buildProgram(context: CliContext): Command {
   registerUserCommands(program, context);
   registerMcpCommand(program, context);
   registerChatCommand(program, context);
+  registerDigestCommand(program, context);
+  registerBotCommand(program, context);
   return program;
 }
 

@@ -253,12 +253,57 @@ export const applicationEvents = pgTable(
     applicationId: uuid('application_id')
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
+    /** 'status' (a status change), 'note' (a note without a change) or 'reminder' (a follow-up is due). */
+    kind: text('kind').notNull().default('status'),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('application_events_app_idx').on(t.applicationId)],
+);
+
+/** A user's answers to application form questions, reused across applications; never guessed. */
+export const storedAnswers = pgTable(
+  'stored_answers',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** A standard key (work_authorisation, notice_period, ...) or `q:<normalised question>`. */
+    key: text('key').notNull(),
+    question: text('question').notNull(),
+    value: text('value').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/**
+ * The approval gate: one row per package awaiting (or given) the user's approval, bound to the
+ * application and the sha256 of the exact filled values. Persisted, so a restart loses nothing.
+ */
+export const applicationApprovals = pgTable(
+  'application_approvals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    valuesHash: text('values_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** Set once the package was submitted with this approval; an approval is used at most once. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('application_approvals_app_idx').on(t.applicationId),
+    index('application_approvals_user_submitted_idx').on(t.userId, t.submittedAt),
+  ],
 );
 
 export const digests = pgTable(
@@ -378,3 +423,39 @@ export const chatMessages = pgTable(
   },
   (t) => [uniqueIndex('chat_messages_thread_seq_uq').on(t.threadId, t.seq)],
 );
+
+/** Every job ever sent to a user in a digest, so a job is never sent twice. */
+export const digestItems = pgTable(
+  'digest_items',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    digestId: uuid('digest_id')
+      .notNull()
+      .references(() => digests.id, { onDelete: 'cascade' }),
+    score: smallint('score').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.jobId] }), index('digest_items_digest_idx').on(t.digestId)],
+);
+
+/** One-time codes that link a Telegram chat to an existing user (`jobhound user link`). */
+export const telegramLinkCodes = pgTable('telegram_link_codes', {
+  /** sha256 of the code; the code itself is shown once. */
+  codeHash: text('code_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** Telegram update ids already handled: a redelivered update (webhook retry, restart) is skipped. */
+export const telegramUpdates = pgTable('telegram_updates', {
+  updateId: bigint('update_id', { mode: 'number' }).primaryKey(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { ChatEvent, ChatService, ChatTurn } from '../agents/chat.ts';
 import { ThreadNotFoundError } from '../agents/threads.ts';
 import type { Logger } from '../config/logger.ts';
-import { type AccessAccounts, checkHost, checkOrigin, resolveCaller } from '../mcp-server/http-access.ts';
+import type { AccessAccounts } from '../mcp-server/http-access.ts';
 import { ToolInputError } from '../tools/tool.ts';
+import { authorize, readBoundedBody } from './auth.ts';
 
 // POST /api/chat: one message (and an optional thread id) in, the answer out as the AI SDK UI
 // message stream (Server-Sent Events), so `useChat` and the AI SDK's chat transports work.
@@ -40,43 +41,19 @@ export class ChatHttpError extends Error {
 
 /** Who is calling: a bearer token, or the local user of a loopback install without accounts. */
 export async function chatCaller(request: Request, deps: Omit<ChatRouteDeps, 'chat' | 'logger'>) {
-  const allowed = deps.allowedOrigins ?? [];
-  const refusal =
-    checkHost(request.headers.get('host') ?? undefined, deps.host, allowed) ??
-    (checkOrigin(request.headers.get('origin') ?? undefined, request.url, allowed)
-      ? `origin '${request.headers.get('origin')}' is not allowed to use this endpoint`
-      : null);
-  if (refusal) throw new ChatHttpError(403, 'forbidden', refusal);
-  const caller = await resolveCaller(
-    request.headers.get('authorization') ?? undefined,
-    deps.accounts,
-    deps.host,
-  );
-  if ('error' in caller) throw new ChatHttpError(401, 'unauthorized', caller.error);
+  const caller = await authorize(request, deps);
+  if ('status' in caller)
+    throw caller.status === 403
+      ? new ChatHttpError(403, 'forbidden', caller.error.replace('this MCP endpoint', 'this endpoint'))
+      : new ChatHttpError(401, 'unauthorized', caller.error);
   return caller.userId;
 }
 
 /** The body as parsed JSON; 413 past `limit` bytes, 400 when it is not JSON. */
 export async function readJsonBody(request: Request, limit = MAX_CHAT_BODY_BYTES): Promise<unknown> {
-  const tooLarge = () =>
-    new ChatHttpError(413, 'payload_too_large', `the request body is larger than ${limit} bytes`);
-  if (Number(request.headers.get('content-length') ?? 0) > limit) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBoundedBody(request, limit);
+  if (text === null)
+    throw new ChatHttpError(413, 'payload_too_large', `the request body is larger than ${limit} bytes`);
   if (text.trim() === '') throw new ChatHttpError(400, 'bad_request', 'the request body is empty; send JSON');
   try {
     return JSON.parse(text);

@@ -3,10 +3,11 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { Hono } from 'hono';
 import type { Logger } from '../config/logger.ts';
-import { type AccessAccounts, checkHost, checkOrigin, resolveCaller } from '../mcp-server/http-access.ts';
+import type { AccessAccounts } from '../mcp-server/http-access.ts';
 import type { McpResourceProvider } from '../mcp-server/resources.ts';
 import { createMcpServer } from '../mcp-server/server.ts';
 import type { ToolRegistry } from '../tools/tool.ts';
+import { authorize, readBoundedBody } from './auth.ts';
 
 /** Largest POST body read before parsing (the SDK transport's own default). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -50,26 +51,6 @@ function rpcError(
     status,
     headers: { 'content-type': 'application/json', ...headers },
   });
-}
-
-/** The body as text, or null once it passes `limit` bytes (read no further than that). */
-async function readBounded(request: Request, limit: number): Promise<string | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** MCP over Streamable HTTP, mounted by the HTTP server (e.g. at /mcp). */
@@ -125,16 +106,13 @@ export function createMcpRoute(deps: McpRouteDeps): McpRoute {
 
   const app = new Hono();
   app.all('/', async (c) => {
-    const refusal =
-      checkHost(c.req.header('host'), deps.host, allowedOrigins) ??
-      checkOrigin(c.req.header('origin'), c.req.url, allowedOrigins);
-    if (refusal) return rpcError(403, -32000, `Forbidden: ${refusal}`);
-
-    const caller = await resolveCaller(c.req.header('authorization'), deps.accounts, deps.host);
-    if ('error' in caller) {
-      return rpcError(401, -32001, `Unauthorized: ${caller.error}`, {
-        'WWW-Authenticate': 'Bearer realm="jobhound"',
-      });
+    const caller = await authorize(c.req.raw, { ...deps, allowedOrigins });
+    if ('status' in caller) {
+      return caller.status === 403
+        ? rpcError(403, -32000, `Forbidden: ${caller.error}`)
+        : rpcError(401, -32001, `Unauthorized: ${caller.error}`, {
+            'WWW-Authenticate': 'Bearer realm="jobhound"',
+          });
     }
 
     const sessionId = c.req.header('mcp-session-id');
@@ -149,7 +127,7 @@ export function createMcpRoute(deps: McpRouteDeps): McpRoute {
     if (c.req.method !== 'POST') {
       return rpcError(400, -32000, 'Bad Request: Mcp-Session-Id header is required');
     }
-    const text = await readBounded(c.req.raw, MAX_BODY_BYTES);
+    const text = await readBoundedBody(c.req.raw, MAX_BODY_BYTES);
     if (text === null) return rpcError(413, -32000, `Payload Too Large: limit is ${MAX_BODY_BYTES} bytes`);
     let body: unknown;
     try {

@@ -1,4 +1,12 @@
 import type { TaskQueue } from '../queue/manager.ts';
+import { createApproveApplicationTool } from './applications/approve-application.ts';
+import { createFillApplicationTool } from './applications/fill-application.ts';
+import { createGetApplicationTool } from './applications/get-application.ts';
+import { createListApplicationsTool } from './applications/list-applications.ts';
+import { createPrepareApplicationTool } from './applications/prepare-application.ts';
+import { createSaveAnswersTool } from './applications/save-answers.ts';
+import { createSubmitApplicationTool } from './applications/submit-application.ts';
+import { createTrackApplicationTool } from './applications/track-application.ts';
 import { createCrawlSourceTool } from './crawl/crawl-source.ts';
 import { createCrawlStatusTool } from './crawl/crawl-status.ts';
 import { createGetJobTool } from './jobs/get-job.ts';
@@ -45,6 +53,14 @@ export function createToolRegistry(deps: ToolDeps): ToolRegistry {
     createCompanyProfileTool(deps),
     createMarketStatsTool(deps),
     createReadPageTool(deps),
+    createTrackApplicationTool(deps),
+    createListApplicationsTool(deps),
+    createGetApplicationTool(deps),
+    createSaveAnswersTool(deps),
+    createPrepareApplicationTool(deps),
+    createApproveApplicationTool(deps),
+    createSubmitApplicationTool(deps),
+    createFillApplicationTool(deps),
   ];
   return new ToolRegistry(tools);
 }

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { createDigestRoute } from '../../bots/digest/route.ts';
+import { createTelegramBot } from '../../bots/telegram/bot.ts';
 import { createLogger } from '../../config/logger.ts';
 import { createDbResourceProvider } from '../../mcp-server/resources.ts';
 import { createApp } from '../../server/app.ts';
@@ -31,6 +33,16 @@ export function registerServeCommand(program: Command, context: CliContext): voi
           registryFor: () => runtime.tools,
           resources: createDbResourceProvider(runtime.handle.db),
         });
+        // The Telegram bot: a webhook when PUBLIC_URL is set, else long polling.
+        const telegram = config.TELEGRAM_BOT_TOKEN
+          ? createTelegramBot({
+              config: { ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN },
+              db: runtime.handle.db,
+              tools: runtime.tools,
+              chat: runtime.chat,
+              logger,
+            })
+          : null;
         const app = createApp({
           logger,
           metrics: runtime.metrics,
@@ -39,16 +51,25 @@ export function registerServeCommand(program: Command, context: CliContext): voi
             { path: '/mcp', app: mcp },
             { path: '/api/chat', app: createChatRoute({ ...access, chat: runtime.chat }) },
             { path: '/v1', app: createOpenAiRoute({ ...access, chat: runtime.chat }) },
+            { path: '/api/v1/digest', app: createDigestRoute({ ...access, db: runtime.handle.db }) },
+            ...(telegram && config.PUBLIC_URL ? [{ path: '/telegram', app: telegram.webhookRoute() }] : []),
           ],
         });
         const server = await listen(app, config.HOST, config.PORT);
         if (options.worker) await runtime.startWorkers();
+        if (telegram) {
+          const started = config.PUBLIC_URL
+            ? telegram.setWebhook(config.PUBLIC_URL)
+            : telegram.startPolling();
+          await started.catch((err) => logger.error({ err }, 'the Telegram bot did not start'));
+        }
         const where = config.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${config.DATA_DIR}`;
         logger.info({ url: server.url, database: where }, 'jobhound is listening');
         context.err(`Jobhound is listening on ${server.url} (database: ${where})`);
         await onShutdown(logger, async () => {
           // Open SSE streams would otherwise hold server.close() until the deadline.
           await mcp.closeSessions();
+          await telegram?.stop();
           await server.close();
           await runtime.close();
         });

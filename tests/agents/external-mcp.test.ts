@@ -66,3 +66,20 @@ describe('external MCP servers', () => {
     expect(() => loadConfig({ MCP_SERVERS: '{"x": {"url": "ftp://a"}}' })).toThrow(/MCP_SERVERS/);
   });
 });
+
+describe('external MCP tools in a running Jobhound', () => {
+  it('gives them to the researcher only', async () => {
+    const { startTestRuntime } = await import('../helpers/runtime.ts');
+    const t = await startTestRuntime({
+      env: { MCP_SERVERS: JSON.stringify({ board: { command: process.execPath, args: [BOARD] } }) },
+    });
+    try {
+      const { researcher, scraper, matcher } = t.runtime.agents.specialists;
+      expect(Object.keys(await researcher.listTools())).toContain('board_search_board');
+      expect(Object.keys(await scraper.listTools())).not.toContain('board_search_board');
+      expect(Object.keys(await matcher.listTools())).not.toContain('board_search_board');
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+});

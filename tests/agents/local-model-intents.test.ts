@@ -91,7 +91,7 @@ describe('the intent parser', () => {
   it('splits mixed requests and carries "it" from one part to the next', () => {
     expect(parse('add lever:netflix, then crawl it and show me remote matches')).toEqual([
       { agent: 'scraper', tool: 'add_source', args: { spec: 'lever:netflix' } },
-      { agent: 'scraper', tool: 'crawl_source', args: { source: 'lever:netflix' } },
+      { agent: 'scraper', tool: 'crawl_source', args: { source: 'lever:netflix', wait: true } },
       { agent: 'matcher', tool: 'search_matches', args: { remote: 'remote' } },
     ]);
     // "and" inside one request does not split it

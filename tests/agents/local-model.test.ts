@@ -8,6 +8,17 @@ import { CRAWL, JOB_IDS, MATCHES, SOURCE } from './local-model-fixtures.ts';
 const NOW = new Date('2025-06-10T12:00:00.000Z');
 const model = () => createLocalLanguageModel({ now: () => NOW });
 
+/** A pasted resume: several lines, long enough to be a paste rather than a request. */
+const RESUME = [
+  'Priya Raman — Backend engineer, Berlin',
+  '',
+  'Experience',
+  '- Contoso Payments (2019–2025), senior engineer: moved the ledger service from a monolith to Go services on Kubernetes; p99 latency from 900 ms to 120 ms.',
+  '- Fabrikam (2016–2019), engineer: built the PostgreSQL reporting pipeline and its Kafka consumers.',
+  '',
+  'Skills: Go, TypeScript, PostgreSQL, Kafka, Kubernetes, Terraform',
+].join('\n');
+
 interface Logged {
   toolName: string;
   input: unknown;
@@ -78,7 +89,7 @@ describe('the local model through the AI SDK', () => {
       'search_matches',
       'explain_match',
     ]);
-    expect(log[1]!.input).toEqual({ source: 'greenhouse:acme', wait: false });
+    expect(log[1]!.input).toEqual({ source: 'greenhouse:acme', wait: true });
     expect(log[3]!.input).toEqual({ jobId: JOB_IDS.northwind });
     const last = messages.at(-1);
     expect(last?.role).toBe('assistant');
@@ -237,6 +248,50 @@ describe('the local model through the AI SDK', () => {
       ['researcher', 'research Globex'],
     ]);
     expect(result.text).toBe('(atsReviewer answered)\n\n(researcher answered)');
+  });
+
+  it('hands the specialist the pasted resume, not only the words before it', async () => {
+    const prompts: Array<[string, string]> = [];
+    const tools = delegationToolSet((agent, prompt) => {
+      prompts.push([agent, prompt]);
+      return `(${agent} answered)`;
+    });
+    await ask(tools, [{ role: 'user', content: `here is my resume:\n${RESUME}` }]);
+    expect(prompts).toEqual([['matcher', `here is my resume:\n${RESUME}`]]);
+
+    // The specialist, whose last user message is that prompt, uploads the whole resume.
+    const { tools: real, log } = fakeTools({
+      upload_resume: {
+        id: '5b0c8f1e-4a7d-4c2b-9e1f-3d6a2b7c8e90',
+        name: 'pasted resume',
+        format: 'text',
+        active: true,
+        skills: ['go', 'typescript', 'postgresql', 'kafka', 'kubernetes', 'terraform'],
+        totalYears: 9,
+        seniority: 'senior',
+        titles: ['Senior Engineer', 'Engineer'],
+        createdAt: '2025-06-10T12:00:00.000Z',
+        created: true,
+      },
+    });
+    await ask(real, [{ role: 'user', content: prompts[0]![1] }]);
+    expect(log).toEqual([{ toolName: 'upload_resume', input: { text: RESUME } }]);
+  });
+
+  it('waits for a crawl asked for in chat (so progress streams), unless told to run it in the background', async () => {
+    const { tools, log } = fakeTools();
+    await ask(tools, [
+      { role: 'user', content: 'add greenhouse:acme' },
+      { role: 'assistant', content: 'Added source `greenhouse:acme`.' },
+      { role: 'user', content: 'crawl it' },
+    ]);
+    await ask(tools, [{ role: 'user', content: 'crawl greenhouse:acme' }]);
+    await ask(tools, [{ role: 'user', content: "crawl greenhouse:acme in the background, don't wait" }]);
+    expect(log.map((c) => c.input)).toEqual([
+      { source: 'greenhouse:acme', wait: true },
+      { source: 'greenhouse:acme', wait: true },
+      { source: 'greenhouse:acme', wait: false },
+    ]);
   });
 
   it('gives the same answer and ids every time', async () => {

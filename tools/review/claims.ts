@@ -91,7 +91,8 @@ const NOT_EMPLOYER =
 const YEAR = /(?<![\d.,/])(?:19|20)\d{2}(?![\d])/g;
 const NUMBER =
   /(?<![\p{L}\d.,])[$€£]?\d+(?:[.,]\d+)*(?:\s?(?:%|k|m|bn|x|million|billion))?\+?(?![\p{L}\d])/giu;
-const NUMBER_WORDS: Record<string, number> = {
+/** Number words a resume or a request spells out ("twelve"); "one" is left out, it is mostly a pronoun. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   two: 2,
   three: 3,
   four: 4,
