@@ -179,19 +179,19 @@ async function measureBrowser(urls: string[], warmUrl: string, waitFor?: string)
 
 /**
  * crawl_source through the real queue on in-memory PGlite. The crawler looks its fetcher's and
- * job store's methods up on the shared service objects at call time, so they can be timed here
- * and, with perHost set, swapped for a wider fetcher's (createRuntime has no fetcher options).
+ * job store's methods up on the shared service objects at call time, so they can be timed here.
+ * perHost sets CRAWL_PER_HOST_CONCURRENCY (default 4, polite to other people's sites).
  */
 async function measureEndToEnd(listingUrl: string, variant: { perHost?: number; crawlOnly?: boolean } = {}) {
   const { perHost, crawlOnly } = variant;
-  const config = loadConfig({ CRAWL_ALLOW_HOSTS: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    CRAWL_ALLOW_HOSTS: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ...(perHost ? { CRAWL_PER_HOST_CONCURRENCY: String(perHost), CRAWL_CONCURRENCY: '64' } : {}),
+  });
   const options = { schedule: false, dataDir: 'memory://', browser: null };
   const runtime = await createRuntime(config, silentLogger(), options);
   const { fetcher, jobStore } = runtime.services;
-  const wide = perHost
-    ? createFetcher({ allowHosts: ['127.0.0.1'], perHostConcurrency: perHost, globalConcurrency: 64 })
-    : undefined;
-  if (wide) Object.assign(fetcher, { fetchText: wide.fetchText, fetchJson: wide.fetchJson });
   const fetches = newProbe();
   const upserts = newProbe();
   fetcher.fetchText = probed(fetcher.fetchText, fetches);
@@ -227,7 +227,6 @@ async function measureEndToEnd(listingUrl: string, variant: { perHost?: number; 
     };
   } finally {
     await runtime.close();
-    wide?.close();
   }
 }
 

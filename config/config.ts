@@ -142,6 +142,9 @@ export const configSchema = z.object({
       .max(24 * 30),
     6,
   ),
+  /** Requests the crawler has in flight at once, in all and to one host (politeness). */
+  CRAWL_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(256), 32),
+  CRAWL_PER_HOST_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
   WORKER_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
   /** External MCP servers whose read-only tools the researcher may use. */
   MCP_SERVERS: z.preprocess((v) => v ?? '', mcpServers),

@@ -61,6 +61,8 @@ export function createServices(deps: {
   const fetcher = createFetcher({
     ...(config.SOURCE_BASE_URL ? { sourceBaseUrl: config.SOURCE_BASE_URL } : {}),
     allowHosts: config.CRAWL_ALLOW_HOSTS,
+    globalConcurrency: config.CRAWL_CONCURRENCY,
+    perHostConcurrency: config.CRAWL_PER_HOST_CONCURRENCY,
     logger: logger.child({ component: 'fetch' }),
   });
   let browser = deps.browser;

@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(config.EMBEDDING_MODEL).toBe('local');
     expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
     expect(config.CRAWL_ALLOW_HOSTS).toEqual([]);
+    expect(config.CRAWL_PER_HOST_CONCURRENCY).toBe(4);
+    expect(config.CRAWL_CONCURRENCY).toBe(32);
+    expect(config.MCP_SERVERS).toEqual({});
+  });
+
+  it('names a crawl concurrency out of range', () => {
+    expect(() => loadConfig({ CRAWL_PER_HOST_CONCURRENCY: '0' })).toThrow(/CRAWL_PER_HOST_CONCURRENCY/);
+    expect(loadConfig({ CRAWL_PER_HOST_CONCURRENCY: '16' }).CRAWL_PER_HOST_CONCURRENCY).toBe(16);
   });
 
   it('lists every bad variable with its reason in one error', () => {
