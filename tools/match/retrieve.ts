@@ -12,7 +12,7 @@ export const EF_SEARCH = 100;
  * jobs; ranking them all costs far more than the vector scan, and beyond the first few hundred
  * the vector leg and the scorer decide anyway.
  */
-export const TEXT_POOL = 400;
+export const TEXT_POOL = 150;
 
 export interface HardFilters {
   remote: 'any' | 'remote' | 'hybrid' | 'onsite';
