@@ -23,6 +23,7 @@ import { jobEmbeddingText } from '../tools/match/embed-text.ts';
 import { createLocalEmbedder, LOCAL_EMBEDDER_MODEL_ID } from '../tools/match/local-embedder.ts';
 import { createSkillExtractor } from '../tools/skills/extract.ts';
 import { callTool } from '../tools/tool.ts';
+import { positiveInt } from './args.ts';
 import { createSyntheticJobs } from './synthetic-jobs.ts';
 
 const WARMUP = 50;
@@ -43,12 +44,6 @@ const MIXES: Record<string, string[]> = {
   ],
   light: ['help', 'list my sources', 'what can you do?', 'show my profile'],
 };
-
-function positiveInt(name: string, raw: string | undefined): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got '${raw}'`);
-  return n;
-}
 
 const { values } = parseArgs({
   options: {

@@ -18,6 +18,7 @@ import {
 } from '../tools/match/local-embedder.ts';
 import { type HardFilters, hardFilterSql, retrieveCandidates, roleText } from '../tools/match/retrieve.ts';
 import { createSkillExtractor } from '../tools/skills/extract.ts';
+import { positiveInt } from './args.ts';
 import { createSyntheticJobs, type SyntheticJobs, seededRandom } from './synthetic-jobs.ts';
 
 const BATCH = 500;
@@ -36,12 +37,6 @@ interface Query {
 }
 
 type Result = Awaited<ReturnType<typeof run>>;
-
-function positiveInt(name: string, raw: string | undefined): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got '${raw}'`);
-  return n;
-}
 
 const { values } = parseArgs({
   options: {
