@@ -19,12 +19,11 @@ import { jobs } from '../db/schema.ts';
 import { createApp } from '../server/app.ts';
 import { createChatRoute } from '../server/chat.ts';
 import { listen } from '../server/listen.ts';
-import { jobEmbeddingText } from '../tools/match/embed-text.ts';
-import { createLocalEmbedder, LOCAL_EMBEDDER_MODEL_ID } from '../tools/match/local-embedder.ts';
+import { createLocalEmbedder } from '../tools/match/local-embedder.ts';
 import { createSkillExtractor } from '../tools/skills/extract.ts';
 import { callTool } from '../tools/tool.ts';
 import { positiveInt } from './args.ts';
-import { createSyntheticJobs } from './synthetic-jobs.ts';
+import { createSyntheticJobs, embeddedJobRows } from './synthetic-jobs.ts';
 
 const WARMUP = 50;
 const BATCH = 500;
@@ -77,17 +76,7 @@ async function serve(jobCount: number, databaseUrl: string): Promise<void> {
   const embedder = createLocalEmbedder({ extractSkills: (text) => extractor.skills(text) });
   const gen = createSyntheticJobs(42);
   for (let start = 0; start < jobCount; start += BATCH) {
-    const rows = [];
-    for (let i = start; i < Math.min(start + BATCH, jobCount); i++) {
-      const { family: _family, ...job } = gen.job(i);
-      const embedding = embedder.embedText(jobEmbeddingText({ ...job, skills: job.skills ?? [] }));
-      rows.push({
-        ...job,
-        embedding,
-        embeddingModel: LOCAL_EMBEDDER_MODEL_ID,
-        embeddedHash: job.contentHash,
-      });
-    }
+    const rows = embeddedJobRows(gen, embedder, start, Math.min(start + BATCH, jobCount));
     await runtime.handle.db.insert(jobs).values(rows);
   }
   const userId = await runtime.services.accounts.localUser();

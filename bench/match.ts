@@ -11,15 +11,11 @@ import pg from 'pg';
 import { type DbHandle, migrateDatabase, openDatabase, redactUrl } from '../db/client.ts';
 import { jobs } from '../db/schema.ts';
 import { jobEmbeddingText, toVectorLiteral } from '../tools/match/embed-text.ts';
-import {
-  createLocalEmbedder,
-  LOCAL_EMBEDDER_MODEL_ID,
-  type LocalEmbedder,
-} from '../tools/match/local-embedder.ts';
+import { createLocalEmbedder, type LocalEmbedder } from '../tools/match/local-embedder.ts';
 import { type HardFilters, hardFilterSql, retrieveCandidates, roleText } from '../tools/match/retrieve.ts';
 import { createSkillExtractor } from '../tools/skills/extract.ts';
 import { positiveInt } from './args.ts';
-import { createSyntheticJobs, type SyntheticJobs, seededRandom } from './synthetic-jobs.ts';
+import { createSyntheticJobs, embeddedJobRows, type SyntheticJobs, seededRandom } from './synthetic-jobs.ts';
 
 const BATCH = 500;
 const WARMUP = 5;
@@ -62,17 +58,7 @@ async function load(handle: DbHandle, gen: SyntheticJobs, embedder: LocalEmbedde
   await db.execute(sql`drop index if exists jobs_embedding_hnsw`);
   const t0 = performance.now();
   for (let start = 0; start < JOBS; start += BATCH) {
-    const rows = [];
-    for (let i = start; i < Math.min(start + BATCH, JOBS); i++) {
-      const { family: _family, ...job } = gen.job(i);
-      const embedding = embedder.embedText(jobEmbeddingText({ ...job, skills: job.skills ?? [] }));
-      rows.push({
-        ...job,
-        embedding,
-        embeddingModel: LOCAL_EMBEDDER_MODEL_ID,
-        embeddedHash: job.contentHash,
-      });
-    }
+    const rows = embeddedJobRows(gen, embedder, start, Math.min(start + BATCH, JOBS));
     await db.insert(jobs).values(rows);
     if ((start / BATCH) % 40 === 39) log(`  ${handle.kind}: loaded ${start + rows.length} jobs`);
   }

@@ -7,6 +7,8 @@ import type { jobs } from '../db/schema.ts';
 import { annualInCurrency, PERIODS_PER_YEAR, RATES_TO_USD } from '../tools/jobs/currency.ts';
 import { dedupKey } from '../tools/jobs/dedup-key.ts';
 import type { EmploymentType, RemoteMode, SalaryPeriod, Seniority } from '../tools/jobs/types.ts';
+import { jobEmbeddingText } from '../tools/match/embed-text.ts';
+import { LOCAL_EMBEDDER_MODEL_ID, type LocalEmbedder } from '../tools/match/local-embedder.ts';
 
 // titles ; skills ; focus areas ; duties ; yearly USD pay of a mid-level US hire
 const FAMILY_ROWS = `
@@ -323,4 +325,15 @@ ${duties}\n\n## What you bring\n${bring}\n\n## What we offer\n${benefit}`;
   while (build().length < target) role.push(fill(deal('role')));
   while (build().length > 1500 && role.length > 1) role.pop();
   return build().slice(0, 1500);
+}
+
+/** Jobs start..end-1 as rows to insert, embedded by the local embedder as the embed task would. */
+export function embeddedJobRows(gen: SyntheticJobs, embedder: LocalEmbedder, start: number, end: number) {
+  const rows = [];
+  for (let i = start; i < end; i++) {
+    const { family: _family, ...job } = gen.job(i);
+    const embedding = embedder.embedText(jobEmbeddingText({ ...job, skills: job.skills ?? [] }));
+    rows.push({ ...job, embedding, embeddingModel: LOCAL_EMBEDDER_MODEL_ID, embeddedHash: job.contentHash });
+  }
+  return rows;
 }
