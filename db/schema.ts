@@ -34,6 +34,10 @@ export const users = pgTable('users', {
   email: text('email'),
   telegramChatId: bigint('telegram_chat_id', { mode: 'number' }).unique(),
   active: boolean('active').notNull().default(true),
+  /** Where Telegram onboarding stands for this user (null once done or never started). */
+  onboardingStep: text('onboarding_step'),
+  /** The assistant thread of the user's Telegram chat, so a conversation survives restarts. */
+  telegramThreadId: uuid('telegram_thread_id'),
   createdAt: createdAt(),
 });
 
@@ -71,6 +75,12 @@ export const profiles = pgTable('profiles', {
   digestHour: smallint('digest_hour').notNull().default(8),
   timeZone: text('time_zone').notNull().default('UTC'),
   scoreThreshold: smallint('score_threshold').notNull().default(50),
+  /** Items per daily digest. */
+  digestSize: smallint('digest_size').notNull().default(5),
+  /** Send a short "nothing new today" message instead of staying quiet. */
+  digestEmptyNotice: boolean('digest_empty_notice').notNull().default(false),
+  /** Also send the digest by e-mail (when SMTP_URL is set and the user gave an address). */
+  digestEmail: boolean('digest_email').notNull().default(true),
   updatedAt: updatedAt(),
 });
 
@@ -259,6 +269,8 @@ export const applicationEvents = pgTable(
     toStatus: text('to_status').notNull(),
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** For 'reminder' events: when it reached the user through their channel. */
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
   (t) => [index('application_events_app_idx').on(t.applicationId)],
 );
@@ -297,6 +309,8 @@ export const applicationApprovals = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** The user's action that approved it: telegram, web, rest, mcp or chat. */
+    approvedVia: text('approved_via'),
     /** Set once the package was submitted with this approval; an approval is used at most once. */
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
   },
