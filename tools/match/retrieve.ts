@@ -131,24 +131,31 @@ export async function retrieveCandidates(
 ): Promise<Candidate[]> {
   const where = sql.join(hardFilterSql(input.filters), sql` and `);
   const q = toVectorLiteral(input.vector);
-  const textLeg = async (tx: Pick<Database, 'execute'>, column: SQL, words: string) =>
+  // The text legs scan the GIN index alone and filter the rows it yields (`offset 0` keeps the
+  // planner from AND-ing the filter columns' btree bitmaps in, which costs more than it saves);
+  // they stop at TEXT_POOL matching rows. They run beside the vector leg, which needs its own
+  // transaction for the HNSW settings.
+  const textLeg = async (column: SQL, words: string) =>
     words.trim()
       ? (
-          await tx.execute<{ id: string; rank: number }>(
-            sql`select m.id, ts_rank_cd(m.doc, websearch_to_tsquery('english', ${words})) as rank from (select j.id, ${column} as doc from jobs j where ${where} and ${column} @@ websearch_to_tsquery('english', ${words}) limit ${TEXT_POOL}) m order by rank desc limit ${input.k}`,
+          await db.execute<{ id: string; rank: number }>(
+            sql`select m.id, ts_rank_cd(m.doc, websearch_to_tsquery('english', ${words})) as rank from (select j.id, ${column} as doc from (select * from jobs j where ${column} @@ websearch_to_tsquery('english', ${words}) offset 0) j where ${where} limit ${TEXT_POOL}) m order by rank desc limit ${input.k}`,
           )
         ).rows
       : [];
-  const [vectorRows, titleRows, queryRows] = await db.transaction(async (tx) => {
+  const vectorLeg = db.transaction(async (tx) => {
     await tx.execute(sql.raw(`set local hnsw.ef_search = ${EF_SEARCH}`));
     await tx.execute(sql.raw(`set local hnsw.iterative_scan = relaxed_order`));
     const byVector = await tx.execute<{ id: string; distance: number }>(
       sql`select j.id, j.embedding <=> ${q}::vector as distance from jobs j where ${where} order by j.embedding <=> ${q}::vector limit ${input.k}`,
     );
-    const byTitle = await textLeg(tx, sql`j.title_search`, input.text);
-    const byQuery = await textLeg(tx, sql`j.search`, input.query ?? '');
-    return [byVector.rows, byTitle, byQuery] as const;
+    return byVector.rows;
   });
+  const [vectorRows, titleRows, queryRows] = await Promise.all([
+    vectorLeg,
+    textLeg(sql`j.title_search`, input.text),
+    textLeg(sql`j.search`, input.query ?? ''),
+  ]);
   const out = new Map<string, Candidate>();
   vectorRows.forEach((row, i) => {
     out.set(row.id, {
