@@ -9,6 +9,7 @@ import { SUITES } from './suites/index.ts';
 export function formatResult(r: SuiteResult): string {
   const lines: string[] = [];
   lines.push(`suite ${r.suite} — ${r.passed ? 'PASS' : 'FAIL'} (${r.dataset})`);
+  if (r.model) lines.push(`model: ${r.model}`);
   const columns = r.cases.length > 0 ? Object.keys(r.cases[0]!) : [];
   if (columns.length > 0) {
     const cell = (v: string | number | undefined) => (typeof v === 'number' ? v.toFixed(3) : String(v ?? ''));

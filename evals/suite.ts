@@ -9,6 +9,8 @@ export interface Threshold {
 export interface SuiteResult {
   suite: string;
   dataset: string;
+  /** The language model(s) a chat suite's answers came from. */
+  model?: string;
   metrics: Record<string, number>;
   thresholds: Threshold[];
   /** Per case rows for the table and the JSON report. */

@@ -3,10 +3,14 @@
  * SDK tools (nothing behind them runs), the supervisor's delegation tools, and short earlier
  * conversations that later messages point back at ("explain the first one").
  */
+import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { type JSONValue, type ModelMessage, type Tool, type ToolSet, tool } from 'ai';
 import { z } from 'zod';
 import { answerFor } from '../../agents/local-answers.ts';
 import { AGENT_KEYS } from '../../agents/local-catalog.ts';
+import { createLocalLanguageModel } from '../../agents/local-model.ts';
+import { createAgentModels } from '../../agents/models.ts';
+import { type AgentKey, loadConfig } from '../../config/config.ts';
 import { createToolRegistry, type ToolDeps } from '../../tools/index.ts';
 import type { AnyTool } from '../../tools/tool.ts';
 
@@ -53,6 +57,26 @@ const APPLICANT_STANDINS: Record<string, { description: string; inputSchema: z.Z
     inputSchema: z.object({ status: applicationStatus.optional() }),
   },
 };
+
+/**
+ * The models the chat evals talk to: the ones configured (MODEL, AGENT_MODELS, OPENAI_BASE_URL,
+ * ... from the environment), so the same suites measure a real model when one is set. The local
+ * model is pinned to the dataset's clock.
+ */
+export function evalModels(
+  now: Date,
+  env: NodeJS.ProcessEnv = process.env,
+): { modelFor(agent: AgentKey): LanguageModelV4; describe(): string } {
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
+  const models = createAgentModels(config, { local: () => createLocalLanguageModel({ now: () => now }) });
+  return {
+    modelFor: (agent) => models.modelFor(agent),
+    describe: () => {
+      const names = new Set(['assistant', ...AGENT_KEYS].map((a) => models.nameFor(a as AgentKey)));
+      return [...names].join(', ');
+    },
+  };
+}
 
 /** Every tool a specialist could be offered, each answering with `output(toolName, input)`. */
 export function realToolSet(output: (toolName: string, input: unknown) => unknown): ToolSet {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateText, type JSONValue, type ModelMessage, stepCountIs } from 'ai';
 import { z } from 'zod';
-import { createLocalLanguageModel } from '../../agents/local-model.ts';
+import { AGENT_TOOL_IDS } from '../../agents/tools.ts';
 import { fenceToolOutput } from '../../agents/untrusted-data.ts';
 import { readJsonl } from '../datasets-io.ts';
 import type { Suite } from '../suite.ts';
-import { realToolSet } from './chat-harness.ts';
+import { evalModels, realToolSet } from './chat-harness.ts';
 
 // Grounding: after a tool answered, does the model's answer mention only jobs, companies,
 // salaries, scores and dates that the tool result holds? Each case is a question, the tool call
@@ -22,6 +22,12 @@ const caseLine = z.object({
   /** Text that must not appear (an injected claim, an attacker's link). */
   mustNotMention: z.array(z.string()).optional(),
 });
+/** The specialist that holds a tool (and so writes the answer from its result). */
+function ownerOf(toolName: string): keyof typeof AGENT_TOOL_IDS | 'assistant' {
+  const owners = Object.entries(AGENT_TOOL_IDS) as Array<[keyof typeof AGENT_TOOL_IDS, readonly string[]]>;
+  return owners.find(([, ids]) => ids.includes(toolName))?.[0] ?? 'assistant';
+}
+
 const resultSchema = z.object({
   toolName: z.string(),
   input: z.record(z.string(), z.json()),
@@ -151,6 +157,7 @@ export const groundingSuite: Suite = {
     const tools = realToolSet((name) => {
       throw new Error(`the answer called ${name}`);
     });
+    const models = evalModels(new Date('2025-06-10T12:00:00.000Z'));
     let grounded = 0;
     let complete = 0;
     const rows: Array<Record<string, string | number>> = [];
@@ -158,7 +165,7 @@ export const groundingSuite: Suite = {
       const result = results[c.result];
       if (!result) throw new Error(`${c.id}: no result '${c.result}' in results.json`);
       const generated = await generateText({
-        model: createLocalLanguageModel({ now: () => new Date('2025-06-10T12:00:00.000Z') }),
+        model: models.modelFor(ownerOf(result.toolName)),
         tools,
         messages: promptFor(c.question, result),
         stopWhen: stepCountIs(2),
@@ -189,6 +196,7 @@ export const groundingSuite: Suite = {
     return {
       suite: 'grounding',
       dataset: dir,
+      model: models.describe(),
       metrics: {
         grounded: cases.length ? grounded / cases.length : 0,
         complete: cases.length ? complete / cases.length : 0,

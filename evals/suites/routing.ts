@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { generateText, type ModelMessage, stepCountIs, type ToolSet } from 'ai';
 import { z } from 'zod';
-import { createLocalLanguageModel } from '../../agents/local-model.ts';
 import { readJsonl } from '../datasets-io.ts';
 import type { Suite } from '../suite.ts';
-import { delegationToolSet, historyMessages, type PastTurn, realToolSet } from './chat-harness.ts';
+import {
+  delegationToolSet,
+  evalModels,
+  historyMessages,
+  type PastTurn,
+  realToolSet,
+} from './chat-harness.ts';
 
 // Routing: does a user's message reach the right specialist and the right tool with the right
 // arguments? Each case runs twice through the AI SDK with the local model: once as a specialist
@@ -70,12 +76,12 @@ interface Call {
 }
 
 async function run(
+  model: LanguageModelV4,
   tools: ToolSet,
   messages: ModelMessage[],
-  now: Date,
 ): Promise<{ calls: Call[]; errors: number; text: string }> {
   const result = await generateText({
-    model: createLocalLanguageModel({ now: () => now }),
+    model,
     tools,
     messages,
     stopWhen: stepCountIs(MAX_STEPS),
@@ -94,7 +100,7 @@ const agentSequence = (c: Case) =>
 export const routingSuite: Suite = {
   name: 'routing',
   description:
-    'user messages (paraphrases, typos, mixed and out-of-scope requests) → the right specialist, tool and arguments, with the local model',
+    'user messages (paraphrases, typos, mixed and out-of-scope requests) → the right specialist, tool and arguments, with the configured model (local by default)',
   thresholds: [
     { metric: 'tool_accuracy', kind: 'min', value: 0.95 },
     { metric: 'agent_accuracy', kind: 'min', value: 0.95 },
@@ -104,6 +110,7 @@ export const routingSuite: Suite = {
     const cases = readJsonl(dir, 'cases.jsonl', caseLine);
     const fixtures = fixturesSchema.parse(JSON.parse(readFileSync(join(dir, 'fixtures.json'), 'utf8')));
     const now = new Date(fixtures.now);
+    const models = evalModels(now);
     const specialistTools = realToolSet((name) => fixtures.outputs[name] ?? {});
     const supervisorTools = delegationToolSet((agent) => `(the ${agent} answered)`);
     const history = (c: Case, view: 'specialist' | 'supervisor'): ModelMessage[] => {
@@ -119,8 +126,15 @@ export const routingSuite: Suite = {
     const rows: Array<Record<string, string | number>> = [];
     for (const c of cases) {
       const user: ModelMessage = { role: 'user', content: c.utterance };
-      const specialist = await run(specialistTools, [...history(c, 'specialist'), user], now);
-      const supervisor = await run(supervisorTools, [...history(c, 'supervisor'), user], now);
+      const owner = c.expected.calls[0]?.agent ?? 'assistant';
+      const specialist = await run(models.modelFor(owner), specialistTools, [
+        ...history(c, 'specialist'),
+        user,
+      ]);
+      const supervisor = await run(models.modelFor('assistant'), supervisorTools, [
+        ...history(c, 'supervisor'),
+        user,
+      ]);
       const toolOk =
         specialist.errors === 0 &&
         specialist.calls.length === c.expected.calls.length &&
@@ -158,6 +172,7 @@ export const routingSuite: Suite = {
     return {
       suite: 'routing',
       dataset: dir,
+      model: models.describe(),
       metrics: {
         tool_accuracy: cases.length ? toolHits / cases.length : 0,
         agent_accuracy: cases.length ? agentHits / cases.length : 0,
