@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
 import type { Database } from '../../db/client.ts';
+import { createAnalysisCache } from '../analysis-cache.ts';
 import type { SkillExtractor } from '../skills/extract.ts';
 import { defineTool } from '../tool.ts';
-import { COVER_LETTER_PROMPT_VERSION, createAnalysisCache } from './cache.ts';
+import { COVER_LETTER_PROMPT_VERSION } from './cache.ts';
 import { type CoverLetterOptions, writeCoverLetter } from './cover-letter.ts';
 import { reviewDeterministic } from './review.ts';
 import { jobChoice, loadSubjects, refineChoice, resumeChoice } from './review-tool-input.ts';
