@@ -3,6 +3,7 @@
 // under realistic hard filters, and measures the HNSW recall@10 against an exact scan with the same
 // filters. Prints one JSON line per backend, then a table.
 //   node bench/match.ts [--jobs 100000] [--queries 50] [--backend both|pglite|postgres] [--verbose]
+//                       [--keep-db] [--reuse-db <postgres url of a database a --keep-db run kept>]
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     verbose: { type: 'boolean', default: false },
     'keep-db': { type: 'boolean', default: false },
+    'reuse-db': { type: 'string', default: '' },
   },
 });
 const JOBS = positiveInt('jobs', values.jobs);
@@ -228,14 +230,18 @@ async function freshPostgres(url: string): Promise<{ url: string; drop(): Promis
   };
 }
 
-async function run(backend: 'pglite' | 'postgres', handle: DbHandle, queries: Query[]) {
+async function run(backend: 'pglite' | 'postgres', handle: DbHandle, queries: Query[], reuse = false) {
   await migrateDatabase(handle);
+  if (reuse) {
+    const [row] = (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from jobs`)).rows;
+    if (Number(row?.n) !== JOBS) throw new Error(`--reuse-db holds ${row?.n} jobs, not ${JOBS}`);
+  }
   log(
     `${backend}: loading ${JOBS} jobs (load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')})`,
   );
-  const loaded = await load(handle, gen, embedder);
+  const loaded = reuse ? { loadJobsPerSec: 0, indexSeconds: 0 } : await load(handle, gen, embedder);
   log(`${backend}: ${loaded.loadJobsPerSec} jobs/s, index ${loaded.indexSeconds}s; ${QUERIES} queries`);
   const { vectorP50Ms, vectorP95Ms, ...timing } = await measure(
     handle,
@@ -265,7 +271,7 @@ const gen = createSyntheticJobs(SEED);
 const queries = makeQueries(gen, embedder, QUERIES + WARMUP);
 const perSec = embeddingsPerSec(gen, embedder);
 const results: Result[] = [];
-if (values.backend !== 'postgres') {
+if (values.backend !== 'postgres' && !values['reuse-db']) {
   const handle = await openDatabase({ dataDir: 'memory://' });
   await run('pglite', handle, queries)
     .then((r) => results.push(r))
@@ -274,7 +280,13 @@ if (values.backend !== 'postgres') {
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (values.backend !== 'pglite' && !pgUrl)
   log('postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
-if (values.backend !== 'pglite' && pgUrl) {
+if (values['reuse-db']) {
+  // Measures again on a database a --keep-db run loaded (same --jobs and --seed), skipping the load.
+  const handle = await openDatabase({ databaseUrl: values['reuse-db'] });
+  await run('postgres', handle, queries, true)
+    .then((r) => results.push(r))
+    .finally(() => handle.close());
+} else if (values.backend !== 'pglite' && pgUrl) {
   const fresh = await freshPostgres(pgUrl);
   log(`postgres: using ${redactUrl(fresh.url)}`);
   try {
