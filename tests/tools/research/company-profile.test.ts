@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CompanyProfile,
-  createCompanyProfileTool,
-  hiringTrend,
-} from '../../../tools/research/company-profile.ts';
+import { type CompanyProfile, createCompanyProfileTool } from '../../../tools/research/company-profile.ts';
+import { hiringTrend } from '../../../tools/research/hiring-trend.ts';
 import { callTool, NotFoundError, ToolInputError } from '../../../tools/tool.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { MARKET, NOW, seedJobs } from './research-fixture.ts';
