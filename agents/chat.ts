@@ -69,6 +69,11 @@ export interface ChatServiceDeps {
   agents: JobhoundAgents;
   threads: ThreadStore;
   logger: Logger;
+  /**
+   * The deterministic approval step (tools/applications/chat-confirmation.ts): a reply for a
+   * message that confirms a package waiting for approval, or null to let the assistant answer.
+   */
+  confirmations?: { handle(userId: string, message: string): Promise<{ text: string } | null> };
 }
 
 /** Checks a user message: not empty, not longer than MAX_MESSAGE_CHARS. */
@@ -140,10 +145,71 @@ async function runTurn(
 ): Promise<void> {
   const userMessage: ModelMessage = { role: 'user', content: turn.message };
   const transcript = createTranscript();
+  emit({ type: 'start', threadId: turn.threadId, messageId: turn.messageId });
+  const direct = await directAnswer(deps, logger, turn);
+  if (direct !== null) {
+    transcript.text(direct);
+    emit({ type: 'text-delta', delta: direct });
+  }
+  const result: TurnResult =
+    direct !== null
+      ? { text: direct, failure: null, finishReason: 'stop' }
+      : await streamAssistant(deps, turn, userMessage, transcript, emit);
+  const { text, failure } = result;
+  let { finishReason } = result;
+  if (failure) {
+    if (finishReason !== 'tool-rounds') finishReason = 'error';
+    logger.warn({ thread: turn.threadId, error: failure }, 'chat turn failed');
+    emit({ type: 'error', message: failure });
+  }
+  if (turn.threadId) {
+    try {
+      await deps.threads.append(
+        turn.userId,
+        turn.threadId,
+        [userMessage, ...transcript.messages()],
+        turn.newThread ? { create: { channel: turn.channel ?? 'api' } } : {},
+      );
+    } catch (error) {
+      logger.error({ err: error, thread: turn.threadId }, 'could not store the chat turn');
+      emit({ type: 'error', message: 'the conversation could not be saved' });
+    }
+  }
+  emit({ type: 'finish', threadId: turn.threadId, messageId: turn.messageId, text, finishReason });
+}
+
+type FinishReason = 'stop' | 'error' | 'aborted' | 'tool-rounds';
+interface TurnResult {
+  text: string;
+  failure: string | null;
+  finishReason: FinishReason;
+}
+
+/**
+ * The chat's own step before any model: an explicit confirmation of a package waiting for the
+ * person's approval is answered (and approved) by `confirmations`, never by a model or tool call.
+ */
+async function directAnswer(deps: ChatServiceDeps, logger: Logger, turn: TurnInput): Promise<string | null> {
+  if (!deps.confirmations) return null;
+  try {
+    return (await deps.confirmations.handle(turn.userId, turn.message))?.text ?? null;
+  } catch (error) {
+    logger.error({ err: error, thread: turn.threadId }, 'the approval step failed');
+    return 'Your confirmation could not be checked just now, so nothing was approved. Please try again.';
+  }
+}
+
+/** The assistant's answer to the turn, streamed as events. */
+async function streamAssistant(
+  deps: ChatServiceDeps,
+  turn: TurnInput,
+  userMessage: ModelMessage,
+  transcript: ReturnType<typeof createTranscript>,
+  emit: (event: ChatEvent) => void,
+): Promise<TurnResult> {
   let text = '';
   let failure: string | null = null;
-  let finishReason: 'stop' | 'error' | 'aborted' | 'tool-rounds' = 'stop';
-  emit({ type: 'start', threadId: turn.threadId, messageId: turn.messageId });
+  let finishReason: FinishReason = 'stop';
   try {
     const requestContext = createCallRequestContext({
       userId: turn.userId,
@@ -220,25 +286,7 @@ async function runTurn(
     if (turn.signal?.aborted) finishReason = 'aborted';
     else failure = describeModelError(error);
   }
-  if (failure) {
-    if (finishReason !== 'tool-rounds') finishReason = 'error';
-    logger.warn({ thread: turn.threadId, error: failure }, 'chat turn failed');
-    emit({ type: 'error', message: failure });
-  }
-  if (turn.threadId) {
-    try {
-      await deps.threads.append(
-        turn.userId,
-        turn.threadId,
-        [userMessage, ...transcript.messages()],
-        turn.newThread ? { create: { channel: turn.channel ?? 'api' } } : {},
-      );
-    } catch (error) {
-      logger.error({ err: error, thread: turn.threadId }, 'could not store the chat turn');
-      emit({ type: 'error', message: 'the conversation could not be saved' });
-    }
-  }
-  emit({ type: 'finish', threadId: turn.threadId, messageId: turn.messageId, text, finishReason });
+  return { text, failure, finishReason };
 }
 
 /** A specialist's own tool calls arrive wrapped in the assistant's `agent-<key>` tool output. */

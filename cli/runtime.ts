@@ -6,6 +6,9 @@ import { type AgentModels, createAgentModels } from '../agents/models.ts';
 import { createMatchRefiner } from '../agents/refine-matches.ts';
 import { createThreadStore, type ThreadStore } from '../agents/threads.ts';
 import { createDigestTasks, DIGEST_TICK, DIGEST_TICK_CRON, type DigestSender } from '../bots/digest/tasks.ts';
+import { createEmailDigestSender } from '../bots/email/digest-sender.ts';
+import { createEmailSender, type EmailSender } from '../bots/email/sender.ts';
+import { createUserNotifier } from '../bots/notify.ts';
 import { createTelegramApi } from '../bots/telegram/api.ts';
 import { createTelegramDigestSender } from '../bots/telegram/digest-sender.ts';
 import type { Config } from '../config/config.ts';
@@ -16,6 +19,7 @@ import { TaskRegistry } from '../queue/registry.ts';
 import { startWorkers } from '../queue/worker.ts';
 import type { HealthCheck } from '../server/app.ts';
 import { createMetrics, type Metrics } from '../server/metrics.ts';
+import { createChatConfirmation } from '../tools/applications/chat-confirmation.ts';
 import { createApplicationTasks } from '../tools/applications/reminder-task.ts';
 import type { BrowserPool } from '../tools/crawl/browser-pool.ts';
 import { CRAWL_DUE, CRAWL_DUE_CRON, createCrawlTasks } from '../tools/crawl/crawl-tasks.ts';
@@ -40,8 +44,10 @@ export interface Runtime {
   agents: JobhoundAgents;
   metrics: Metrics;
   health: HealthCheck[];
-  /** Where digests go: Telegram when TELEGRAM_BOT_TOKEN is set, else null. */
-  digestSender: DigestSender | null;
+  /** Where digests go: Telegram when TELEGRAM_BOT_TOKEN is set, e-mail when SMTP_URL is set. */
+  digestSenders: DigestSender[];
+  /** Sends e-mail through SMTP_URL (digests, reminders), or null when it is not set. */
+  email: EmailSender | null;
   startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
@@ -65,6 +71,7 @@ export async function createRuntime(
   if (!config.DATABASE_URL && dataDir !== 'memory://') ensureWritable(dataDir);
   const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
   let services: Services | undefined;
+  let email: EmailSender | null = null;
   try {
     await migrateDatabase(handle);
     const models = options.models ?? createAgentModels(config);
@@ -87,15 +94,17 @@ export async function createRuntime(
     );
     const crawl = createCrawlTasks(services, getQueue, { onJobsChanged: (jobIds) => embeds.add(jobIds) });
     const matching = createMatchTasks(services, getQueue);
-    const applying = createApplicationTasks(services);
-    const digestSender = config.TELEGRAM_BOT_TOKEN
-      ? createTelegramDigestSender({
-          db: handle.db,
-          api: createTelegramApi({ ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN }),
-          logger,
-        })
+    email = createEmailSender(config, logger);
+    const telegram = config.TELEGRAM_BOT_TOKEN
+      ? createTelegramApi({ ...config, TELEGRAM_BOT_TOKEN: config.TELEGRAM_BOT_TOKEN })
       : null;
-    const digest = createDigestTasks({ db: handle.db, queue: getQueue, sender: () => digestSender });
+    // Follow-up reminders reach the user the way digests do: their chat and their address.
+    const notify = createUserNotifier({ db: handle.db, telegram, email, logger });
+    const applying = createApplicationTasks({ db: handle.db, notify });
+    const digestSenders: DigestSender[] = [];
+    if (telegram) digestSenders.push(createTelegramDigestSender({ db: handle.db, api: telegram, logger }));
+    if (email) digestSenders.push(createEmailDigestSender({ db: handle.db, email, logger }));
+    const digest = createDigestTasks({ db: handle.db, queue: getQueue, senders: () => digestSenders });
     const registry = new TaskRegistry([
       ...crawl.tasks,
       ...matching.tasks,
@@ -121,7 +130,13 @@ export async function createRuntime(
       logger,
       ...(external ? { extraTools: { researcher: external.tools } } : {}),
     });
-    const chat = createChatService({ agents, threads, logger });
+    const chat = createChatService({
+      agents,
+      threads,
+      logger,
+      // "approve" in chat is the person's own action: the service approves, never a model.
+      confirmations: createChatConfirmation({ db: handle.db }),
+    });
     const metrics = createMetrics({ queueCounts: () => queue.counts() });
     const health: HealthCheck[] = [
       { name: 'database', check: () => pingDatabase(handle) },
@@ -146,7 +161,8 @@ export async function createRuntime(
       agents,
       metrics,
       health,
-      digestSender,
+      digestSenders,
+      email,
       async startWorkers() {
         await startWorkers(queue, logger, {}, metrics);
       },
@@ -157,11 +173,13 @@ export async function createRuntime(
           .catch((err) => logger.warn({ err }, 'queue stop'));
         await external?.close();
         await svc.close().catch((err) => logger.warn({ err }, 'services close'));
+        email?.close();
         await handle.close().catch((err) => logger.warn({ err }, 'database close'));
       },
     };
   } catch (error) {
     await services?.close().catch(() => {});
+    email?.close();
     await handle.close().catch(() => {});
     throw error;
   }

@@ -30,6 +30,32 @@ const hostList = z
   )
   .pipe(z.array(z.string().regex(/^[a-z0-9.:[\]-]+$/, { message: 'host names or IPs, comma-separated' })));
 
+const smtpUrl = z.string().superRefine((v, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a URL such as smtp://user:pass@mail.example.com:587' });
+    return;
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    ctx.addIssue({ code: 'custom', message: 'must be a smtp(s) URL (smtp:// or smtps://)' });
+  } else if (url.hostname === '') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must name the mail server, as in smtp://user:pass@mail.example.com:587',
+    });
+  }
+});
+
+/** `ada@example.com` or `Jobhound <jobs@example.com>`: no line breaks, one address. */
+const mailbox = z
+  .string()
+  .trim()
+  .regex(/^(?:[^<>\r\n@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, {
+    message: "must be an e-mail address or 'Name <address>', as in Jobhound <jobs@example.com>",
+  });
+
 const modelName = z
   .string()
   .regex(/^(local|openai\/[\w.:-]+)$/, { message: "must be 'local' or 'openai/<model name>'" });
@@ -131,7 +157,10 @@ export const configSchema = z.object({
     'https://api.telegram.org',
   ),
   PUBLIC_URL: optional(urlWithProtocols(['https:', 'http:'], 'http(s)')),
-  SMTP_URL: optional(urlWithProtocols(['smtp:', 'smtps:'], 'smtp(s)')),
+  /** Where e-mail digests go out: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465. */
+  SMTP_URL: optional(smtpUrl),
+  /** The From header of e-mail Jobhound sends: an address, or `Name <address>`. */
+  SMTP_FROM: withDefault(mailbox, 'Jobhound <jobhound@localhost>'),
   CHROMIUM_PATH: optional(z.string()),
   SOURCE_BASE_URL: optional(urlWithProtocols(['http:', 'https:'], 'http(s)')),
   CRAWL_ALLOW_HOSTS: z.preprocess((v) => v ?? '', hostList),

@@ -5,7 +5,7 @@ import { digestItems, digests, jobs, matches } from '../../db/schema.ts';
 import { jobViewSchema, toJobView } from '../../tools/jobs/job-view.ts';
 import { createProfileStore } from '../../tools/profile/store.ts';
 
-/** Items in one digest unless the caller asks otherwise. */
+/** Items in one digest unless the profile or the caller says otherwise. */
 export const DEFAULT_DIGEST_SIZE = 5;
 
 export const digestItemSchema = z.object({
@@ -44,7 +44,8 @@ export function localClock(now: Date, timeZone: string): { date: string; hour: n
 
 type MatchReasonsJson = { summary?: string; matchedSkills?: string[] };
 
-function reasonsOf(raw: unknown): string[] {
+/** A stored match's reasons as digest lines. */
+export function reasonsOf(raw: unknown): string[] {
   const r = (raw ?? {}) as MatchReasonsJson;
   const out: string[] = [];
   if (r.summary) out.push(r.summary);
@@ -53,9 +54,9 @@ function reasonsOf(raw: unknown): string[] {
 }
 
 /**
- * Composes (without sending or recording) a user's digest: the top matches made since the last
- * digest, at or above the profile's score threshold, never a job already sent, closed, hidden or
- * disliked.
+ * Composes (without sending or recording) a user's digest: the top matches (the profile's digest
+ * size unless `limit` is given) made since the last digest, at or above the profile's score
+ * threshold, never a job already sent, closed, hidden or disliked.
  */
 export async function composeDigest(
   db: Database,
@@ -93,7 +94,7 @@ export async function composeDigest(
       ),
     )
     .orderBy(desc(matches.score), desc(matches.createdAt), matches.jobId)
-    .limit(options.limit ?? DEFAULT_DIGEST_SIZE);
+    .limit(options.limit ?? profile.digestSize);
   return {
     userId,
     localDate: date,
@@ -102,53 +103,4 @@ export async function composeDigest(
     since: last ? last.sentAt.toISOString() : null,
     items: rows.map((r) => ({ job: toJobView(r.job), score: r.score, reasons: reasonsOf(r.reasons) })),
   };
-}
-
-/**
- * Records a digest as sent for its local date. Returns the digest id, or null when that user-day
- * already has one (another worker or an earlier delivery got there first).
- */
-export async function claimDigest(db: Database, digest: Digest, channel: string): Promise<string | null> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(digests)
-      .values({
-        userId: digest.userId,
-        localDate: digest.localDate,
-        channel,
-        jobIds: digest.items.map((i) => i.job.id),
-      })
-      .onConflictDoNothing({ target: [digests.userId, digests.localDate] })
-      .returning({ id: digests.id });
-    if (!row) return null;
-    if (digest.items.length > 0) {
-      await tx
-        .insert(digestItems)
-        .values(
-          digest.items.map((i) => ({
-            userId: digest.userId,
-            jobId: i.job.id,
-            digestId: row.id,
-            score: i.score,
-          })),
-        )
-        .onConflictDoNothing();
-    }
-    return row.id;
-  });
-}
-
-/** Forgets a claimed digest whose delivery failed, so the retried task sends it. */
-export async function releaseDigest(db: Database, digestId: string): Promise<void> {
-  await db.delete(digests).where(eq(digests.id, digestId));
-}
-
-/** Whether the user already has a digest for a local date. */
-export async function hasDigest(db: Database, userId: string, localDate: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: digests.id })
-    .from(digests)
-    .where(and(eq(digests.userId, userId), eq(digests.localDate, localDate)))
-    .limit(1);
-  return rows.length > 0;
 }

@@ -24,3 +24,8 @@ export function renderDigestText(digest: Digest): string {
   });
   return lines.join('\n');
 }
+
+/** The short note sent instead of a digest on a day with nothing new (for users who asked for it). */
+export function renderEmptyNotice(digest: Pick<Digest, 'scoreThreshold'>): string {
+  return `Nothing new above your threshold today (matches scoring ${digest.scoreThreshold}+).`;
+}

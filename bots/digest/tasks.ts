@@ -1,69 +1,35 @@
 import { z } from 'zod';
-import type { Database } from '../../db/client.ts';
 import type { TaskQueue } from '../../queue/manager.ts';
 import { defineTask } from '../../queue/registry.ts';
 import { createProfileStore } from '../../tools/profile/store.ts';
-import { claimDigest, composeDigest, type Digest, hasDigest, localClock, releaseDigest } from './compose.ts';
+import { type Digest, localClock } from './compose.ts';
+import { type DeliverDeps, deliverDigest } from './deliver.ts';
+import { hasDigest } from './record.ts';
+
+export { type DeliveryOutcome, deliverDigest } from './deliver.ts';
 
 export const DIGEST_TICK = 'digest-tick';
 export const DIGEST_USER = 'digest-user';
 /** The tick runs every minute; a user's digest goes out on the first tick at or after their local hour. */
 export const DIGEST_TICK_CRON = '* * * * *';
 
-/** Where digests go (the Telegram bot; email later). */
+/** One way digests reach users: the Telegram bot, e-mail. */
 export interface DigestSender {
+  /** Lower-case name, recorded per user-day ("telegram", "email"). */
   channel: string;
-  /** Active users this channel can reach. */
+  /** Users this channel can reach. */
   recipients(): Promise<string[]>;
-  /** 'blocked' when the user can no longer be reached (they blocked the bot); other failures throw. */
+  /**
+   * Sends the digest. A digest without items is the short "nothing new above your threshold today"
+   * note (renderEmptyNotice), sent only to users who asked for it. 'blocked' when the user cannot
+   * be reached on this channel (blocked the bot, no address, a permanent bounce): not retried.
+   * Other failures throw, and the task retries this channel alone.
+   */
   send(userId: string, digest: Digest): Promise<'sent' | 'blocked'>;
 }
 
-export type DeliveryOutcome =
-  | { status: 'sent'; digestId: string; items: number }
-  | { status: 'blocked'; digestId: string }
-  | { status: 'empty'; digestId: string | null }
-  | { status: 'already-sent' }
-  | { status: 'no-channel' };
-
-export interface DigestDeps {
-  db: Database;
+export interface DigestDeps extends DeliverDeps {
   queue: () => TaskQueue;
-  /** The channel in use, or null when none is configured. */
-  sender: () => DigestSender | null;
-  now?: () => Date;
-}
-
-/**
- * Sends one user's digest for one local date, at most once: the (user, local date) row is claimed
- * before sending and released again only if the send failed, so a retry sends it.
- */
-export async function deliverDigest(
-  deps: Pick<DigestDeps, 'db' | 'sender' | 'now'>,
-  userId: string,
-  localDate?: string,
-): Promise<DeliveryOutcome> {
-  const sender = deps.sender();
-  if (!sender) return { status: 'no-channel' };
-  const composed = await composeDigest(deps.db, userId, { now: deps.now?.() ?? new Date() });
-  const digest: Digest = { ...composed, localDate: localDate ?? composed.localDate };
-  if (await hasDigest(deps.db, userId, digest.localDate)) return { status: 'already-sent' };
-  if (digest.items.length === 0) {
-    // Nothing new: record the day so later ticks leave it alone, and send nothing.
-    return { status: 'empty', digestId: await claimDigest(deps.db, digest, 'none') };
-  }
-  const digestId = await claimDigest(deps.db, digest, sender.channel);
-  if (!digestId) return { status: 'already-sent' };
-  let result: 'sent' | 'blocked';
-  try {
-    result = await sender.send(userId, digest);
-  } catch (error) {
-    await releaseDigest(deps.db, digestId);
-    throw error;
-  }
-  return result === 'sent'
-    ? { status: 'sent', digestId, items: digest.items.length }
-    : { status: 'blocked', digestId };
 }
 
 export function digestSingletonKey(userId: string, localDate: string): string {
@@ -75,13 +41,14 @@ export function createDigestTasks(deps: DigestDeps) {
   const now = () => deps.now?.() ?? new Date();
   const profiles = createProfileStore(deps.db);
 
-  /** Queues a digest for every reachable user whose local hour has come and who has none today. */
+  /** Queues a digest for every user a channel reaches whose local hour has come and who has none today. */
   async function tick(): Promise<{ queued: number }> {
-    const sender = deps.sender();
-    if (!sender) return { queued: 0 };
+    const senders = deps.senders();
     let queued = 0;
     const at = now();
-    for (const userId of await sender.recipients()) {
+    const reachable = new Set<string>();
+    for (const sender of senders) for (const userId of await sender.recipients()) reachable.add(userId);
+    for (const userId of reachable) {
       const profile = await profiles.get(userId);
       const clock = localClock(at, profile.timeZone);
       if (clock.hour < profile.digestHour) continue;

@@ -6,7 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { formatSalary } from '../../tools/jobs/job-view.ts';
 import type { Digest } from '../digest/compose.ts';
-import { whereOf } from '../digest/render.ts';
+import { renderEmptyNotice, whereOf } from '../digest/render.ts';
 import type { DigestSender } from '../digest/tasks.ts';
 import { isBlocked } from './api.ts';
 import { escapeAttribute, escapeHtml } from './format.ts';
@@ -14,6 +14,7 @@ import { matchButtons } from './keyboards.ts';
 
 /** The digest as one HTML message; every scraped field is escaped. */
 export function renderDigestHtml(digest: Digest): string {
+  if (digest.items.length === 0) return escapeHtml(renderEmptyNotice(digest));
   const lines = [`<b>Your top ${digest.items.length} new matches</b> (${escapeHtml(digest.localDate)})`];
   digest.items.forEach((item, i) => {
     const facts = [whereOf(item), formatSalary(item.job.salary)].filter(Boolean).join(' · ');

@@ -40,3 +40,23 @@ export function splitMessage(text: string, limit = MAX_MESSAGE_LENGTH): string[]
   parts.push(current);
   return parts;
 }
+
+/**
+ * Escapes plain text for HTML parse mode and splits it like splitMessage; a long line is never cut
+ * inside an entity such as &amp;.
+ */
+export function splitEscaped(text: string, limit = MAX_MESSAGE_LENGTH): string[] {
+  const lines: string[] = [];
+  for (const line of escapeHtml(text).split('\n')) {
+    let rest = line;
+    while (rest.length > limit) {
+      let cut = limit;
+      const amp = rest.lastIndexOf('&', cut - 1);
+      if (amp > cut - 6 && rest.indexOf(';', amp) >= cut) cut = amp;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    lines.push(rest);
+  }
+  return splitMessage(lines.join('\n'), limit);
+}

@@ -4,6 +4,7 @@ import { createTelegramBot } from '../../bots/telegram/bot.ts';
 import { createLogger } from '../../config/logger.ts';
 import { createDbResourceProvider } from '../../mcp-server/resources.ts';
 import { createApp } from '../../server/app.ts';
+import { createApplicationsRoute } from '../../server/applications.ts';
 import { createChatRoute } from '../../server/chat.ts';
 import { listen } from '../../server/listen.ts';
 import { createMcpRoute } from '../../server/mcp.ts';
@@ -52,6 +53,10 @@ export function registerServeCommand(program: Command, context: CliContext): voi
             { path: '/api/chat', app: createChatRoute({ ...access, chat: runtime.chat }) },
             { path: '/v1', app: createOpenAiRoute({ ...access, chat: runtime.chat }) },
             { path: '/api/v1/digest', app: createDigestRoute({ ...access, db: runtime.handle.db }) },
+            {
+              path: '/api/v1/applications',
+              app: createApplicationsRoute({ ...access, tools: runtime.tools, db: runtime.handle.db }),
+            },
             ...(telegram && config.PUBLIC_URL ? [{ path: '/telegram', app: telegram.webhookRoute() }] : []),
           ],
         });

@@ -41,7 +41,7 @@ describe.each(testBackends())('digest delivery on %s', (backend) => {
     expect(await s.recipients()).toEqual([userId]);
 
     const outcome = await deliverDigest(
-      { db, sender: () => s, now: () => new Date('2026-12-06T09:00:00Z') },
+      { db, senders: () => [s], now: () => new Date('2026-12-06T09:00:00Z') },
       userId,
     );
     expect(outcome).toMatchObject({ status: 'sent', items: 1 });
@@ -69,7 +69,7 @@ describe.each(testBackends())('digest delivery on %s', (backend) => {
     await seedMatch(db, userId, await seedJob(db, { title: 'SRE', company: 'Acme' }), 80);
     fake.fail('sendMessage', { code: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 });
     const started = Date.now();
-    expect(await deliverDigest({ db, sender: sender }, userId)).toMatchObject({ status: 'sent' });
+    expect(await deliverDigest({ db, senders: () => [sender()] }, userId)).toMatchObject({ status: 'sent' });
     const attempts = fake.callsOf('sendMessage');
     expect(attempts).toHaveLength(2);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
@@ -83,7 +83,7 @@ describe.each(testBackends())('digest delivery on %s', (backend) => {
     await seedMatch(db, userId, await seedJob(db, { title: 'SRE', company: 'Acme' }), 80);
     fake.fail('sendMessage', { code: 403, description: 'Forbidden: bot was blocked by the user', times: 5 });
     const s = sender();
-    expect(await deliverDigest({ db, sender: () => s }, userId)).toMatchObject({ status: 'blocked' });
+    expect(await deliverDigest({ db, senders: () => [s] }, userId)).toMatchObject({ status: 'blocked' });
     expect(fake.callsOf('sendMessage')).toHaveLength(1);
     expect(await userActive(db, userId)).toBe(false);
     expect(await s.recipients()).toEqual([]);

@@ -22,7 +22,7 @@ describe('digest tasks in the runtime, delivered by the Telegram bot', () => {
   it('registers the tick and sends a queued digest to the linked chat once', async () => {
     const { runtime } = t;
     expect(runtime.queue.registry.get(DIGEST_TICK)).toBeDefined();
-    expect(runtime.digestSender?.channel).toBe('telegram');
+    expect(runtime.digestSenders.map((s) => s.channel)).toEqual(['telegram']);
     const db = runtime.handle.db;
     // Digest hour 0: due at any hour of the day, so the tick queues it whatever the clock says.
     const userId = await seedUser(db, { chatId: 3131, digestHour: 0, timeZone: 'Asia/Tokyo' });

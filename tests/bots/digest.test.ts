@@ -1,32 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeDigest, DEFAULT_DIGEST_SIZE, type Digest, localClock } from '../../bots/digest/compose.ts';
+import { composeDigest, DEFAULT_DIGEST_SIZE, localClock } from '../../bots/digest/compose.ts';
 import { renderDigestText } from '../../bots/digest/render.ts';
-import { createDigestTasks, DIGEST_USER, type DigestSender, deliverDigest } from '../../bots/digest/tasks.ts';
+import { createDigestTasks, DIGEST_USER, deliverDigest } from '../../bots/digest/tasks.ts';
 import { silentLogger } from '../../config/logger.ts';
 import { digestItems, digests, matches } from '../../db/schema.ts';
 import type { TaskQueue } from '../../queue/manager.ts';
 import { startWorkers } from '../../queue/worker.ts';
 import { createTestDatabase, type TestDatabase, testBackends } from '../helpers/db.ts';
 import { startTestQueue, waitFor } from '../helpers/queue.ts';
+import { recordingSender } from './digest-fakes.ts';
 import { seedJob, seedMatch, seedUser, tasksSettled } from './seed.ts';
-
-/** A channel that records what it was asked to send. */
-function recordingSender(recipients: () => Promise<string[]>) {
-  const sent: Array<{ userId: string; digest: Digest }> = [];
-  const sender: DigestSender & { sent: typeof sent; fail: Error | null } = {
-    channel: 'test',
-    sent,
-    fail: null,
-    recipients,
-    async send(userId, digest) {
-      if (sender.fail) throw sender.fail;
-      sent.push({ userId, digest });
-      return 'sent';
-    },
-  };
-  return sender;
-}
 
 describe('the local clock', () => {
   it('finds the local date and hour in a time zone', () => {
@@ -87,7 +71,7 @@ describe.each(testBackends())('digest on %s', (backend) => {
     const old = await seedJob(db, { title: 'Old Engineer', company: 'Initech' });
     await seedMatch(db, userId, first, 90);
     await seedMatch(db, userId, old, 70, { createdAt: new Date(Date.now() - 86_400_000) });
-    const deps = { db, sender: () => sender, now: () => new Date('2026-12-06T09:00:00Z') };
+    const deps = { db, senders: () => [sender], now: () => new Date('2026-12-06T09:00:00Z') };
 
     expect(await deliverDigest(deps, userId)).toMatchObject({ status: 'sent', items: 2 });
     expect(await deliverDigest(deps, userId)).toEqual({ status: 'already-sent' });
@@ -120,7 +104,7 @@ describe.each(testBackends())('digest on %s', (backend) => {
     await seedMatch(db, userId, await seedJob(db, { title: 'SRE', company: 'Acme' }), 88);
     const sender = recordingSender(async () => [userId]);
     sender.fail = new Error('Bot API is down');
-    const deps = { db, sender: () => sender, now: () => new Date('2026-12-06T09:00:00Z') };
+    const deps = { db, senders: () => [sender], now: () => new Date('2026-12-06T09:00:00Z') };
     await expect(deliverDigest(deps, userId, '2026-12-06')).rejects.toThrow(/down/);
     expect(await db.select().from(digests)).toHaveLength(0);
     expect(await db.select().from(digestItems)).toHaveLength(0);
@@ -128,7 +112,7 @@ describe.each(testBackends())('digest on %s', (backend) => {
     expect(await deliverDigest(deps, userId, '2026-12-06')).toMatchObject({ status: 'sent', items: 1 });
   });
 
-  it('sends exactly once per user-day at each local hour, with two workers and a restart', async () => {
+  it('sends exactly once per user-day and channel at each local hour, with two workers and a restart', async () => {
     const db = tdb.handle.db;
     const berlin = await seedUser(db, { name: 'Berlin', timeZone: 'Europe/Berlin', digestHour: 8 });
     const newYork = await seedUser(db, { name: 'New York', timeZone: 'America/New_York', digestHour: 8 });
@@ -136,11 +120,23 @@ describe.each(testBackends())('digest on %s', (backend) => {
       await seedMatch(db, userId, await seedJob(db, { title: 'Engineer', company: 'Acme' }), 80);
     }
     let now = new Date('2026-12-06T07:05:00Z'); // 08:05 in Berlin, 02:05 in New York
-    const sender = recordingSender(async () => [berlin, newYork]);
+    // Berlin reads Telegram and e-mail; New York only e-mail (the tick finds users on any channel).
+    const telegram = recordingSender(async () => [berlin], 'telegram');
+    telegram.unreachable.add(newYork);
+    const email = recordingSender(async () => [berlin, newYork], 'email');
+    const sent = () => [
+      ...telegram.sent.map((s) => ['telegram', s.userId, s.digest.localDate, s.digest.items.length]),
+      ...email.sent.map((s) => ['email', s.userId, s.digest.localDate, s.digest.items.length]),
+    ];
 
     async function startWorker() {
       let queue: TaskQueue | undefined;
-      const digest = createDigestTasks({ db, queue: () => queue!, sender: () => sender, now: () => now });
+      const digest = createDigestTasks({
+        db,
+        queue: () => queue!,
+        senders: () => [telegram, email],
+        now: () => now,
+      });
       queue = await startTestQueue(tdb.handle, digest.tasks);
       await startWorkers(queue, silentLogger(), { pollingIntervalSeconds: 0.5 });
       queues.push(queue);
@@ -153,9 +149,12 @@ describe.each(testBackends())('digest on %s', (backend) => {
     const b = await startWorker();
     // Both workers tick at once (two processes with the schedule on).
     await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
-    await waitFor(async () => sender.sent.length >= 1, { what: 'the Berlin digest' });
+    await waitFor(async () => sent().length >= 2, { what: 'the Berlin digest' });
     await idle(a.queue);
-    expect(sender.sent.map((s) => s.userId)).toEqual([berlin]);
+    expect(sent()).toEqual([
+      ['telegram', berlin, '2026-12-06', 1],
+      ['email', berlin, '2026-12-06', 1],
+    ]);
 
     // A restart, then a late tick two hours later: nothing is sent again.
     await a.queue.stop({ graceful: true, timeoutMs: 2000 });
@@ -164,17 +163,29 @@ describe.each(testBackends())('digest on %s', (backend) => {
     expect(await c.tick()).toEqual({ queued: 0 });
     await b.tick();
     await idle(c.queue);
-    expect(sender.sent.map((s) => s.userId)).toEqual([berlin]);
+    expect(sent()).toHaveLength(2);
 
-    // 08:02 in New York: their digest goes out, once.
+    // 08:02 in New York: their digest goes out, once, by e-mail.
     now = new Date('2026-12-06T13:02:00Z');
     await Promise.all([b.tick(), c.tick()]);
-    await waitFor(async () => sender.sent.length >= 2, { what: 'the New York digest' });
+    await waitFor(async () => sent().length >= 3, { what: 'the New York digest' });
     await idle(c.queue);
-    expect(sender.sent.map((s) => [s.userId, s.digest.localDate])).toEqual([
-      [berlin, '2026-12-06'],
-      [newYork, '2026-12-06'],
-    ]);
+    expect(sent().slice(2)).toEqual([['email', newYork, '2026-12-06', 1]]);
     expect(await db.select().from(digests)).toHaveLength(2);
+
+    // The next Berlin morning: the job sent yesterday is not sent again; a new one is.
+    await seedMatch(db, berlin, await seedJob(db, { title: 'Platform Engineer', company: 'Globex' }), 85);
+    now = new Date('2026-12-07T07:30:00Z');
+    await Promise.all([b.tick(), c.tick()]);
+    await waitFor(async () => sent().length >= 5, { what: "Berlin's second digest" });
+    await idle(c.queue);
+    expect(sent().filter(([, , date]) => date === '2026-12-07')).toEqual([
+      ['telegram', berlin, '2026-12-07', 1],
+      ['email', berlin, '2026-12-07', 1],
+    ]);
+    for (const channel of [telegram, email]) {
+      const second = channel.sent.find((s) => s.userId === berlin && s.digest.localDate === '2026-12-07');
+      expect(second!.digest.items.map((i) => i.job.title)).toEqual(['Platform Engineer']);
+    }
   });
 });

@@ -2,13 +2,20 @@ import { eq } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramBot, type TelegramBot, webhookSecret } from '../../bots/telegram/bot.ts';
-import { escapeHtml, splitMessage } from '../../bots/telegram/format.ts';
 import { createLinkCode, userForChat } from '../../bots/telegram/link.ts';
 import { silentLogger } from '../../config/logger.ts';
 import { matches, resumes, telegramUpdates, users } from '../../db/schema.ts';
 import { embedPendingJobs } from '../../tools/match/embed-jobs.ts';
 import { linesAt, makePdf } from '../fixtures/resumes/make-pdf.ts';
 import { FAKE_BOT, type FakeBotApi, startFakeBotApi } from '../fixtures/telegram/fake-bot-api.ts';
+import { FAST } from '../fixtures/telegram/harness.ts';
+import {
+  buttonData,
+  callbackUpdate,
+  keyboardOf,
+  messageUpdate,
+  textUpdate,
+} from '../fixtures/telegram/updates.ts';
 import { waitFor } from '../helpers/queue.ts';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime.ts';
 import { seedJob, userActive } from './seed.ts';
@@ -34,52 +41,6 @@ const RESUME_LINES = [
 ];
 
 const ADA = 5001;
-const from = (id: number) => ({ id, is_bot: false, first_name: 'Ada', username: 'ada', language_code: 'en' });
-const chat = (id: number) => ({ id, type: 'private' as const, first_name: 'Ada' });
-
-let nextUpdate = 1;
-let nextMessage = 1;
-function textUpdate(chatId: number, text: string): Update {
-  const entities = text.startsWith('/')
-    ? [{ type: 'bot_command' as const, offset: 0, length: text.split(' ')[0]!.length }]
-    : undefined;
-  return {
-    update_id: nextUpdate++,
-    message: {
-      message_id: nextMessage++,
-      date: Math.floor(Date.now() / 1000),
-      chat: chat(chatId),
-      from: from(chatId),
-      text,
-      ...(entities ? { entities } : {}),
-    },
-  };
-}
-function messageUpdate(chatId: number, extra: Record<string, unknown>): Update {
-  return {
-    update_id: nextUpdate++,
-    message: {
-      message_id: nextMessage++,
-      date: Math.floor(Date.now() / 1000),
-      chat: chat(chatId),
-      from: from(chatId),
-      ...extra,
-    },
-  } as Update;
-}
-function callbackUpdate(chatId: number, data: string, messageId: number): Update {
-  return {
-    update_id: nextUpdate++,
-    callback_query: {
-      id: `cb${nextUpdate}`,
-      from: from(chatId),
-      chat_instance: 'ci',
-      data,
-      message: { message_id: messageId, date: 0, chat: chat(chatId), text: 'x' },
-    },
-  } as Update;
-}
-
 describe('the Telegram bot against a local Bot API', () => {
   let fake: FakeBotApi;
   let t: TestRuntime;
@@ -98,6 +59,7 @@ describe('the Telegram bot against a local Bot API', () => {
       chat: t.runtime.chat,
       logger: silentLogger(),
       botInfo: FAKE_BOT,
+      throttle: FAST,
     });
     const titles = [
       'Senior Backend Engineer',
@@ -122,7 +84,7 @@ describe('the Telegram bot against a local Bot API', () => {
     await send(textUpdate(ADA, 'hello'));
     expect(lastText(ADA)).toMatch(/not linked .* Send \/start/);
     await send(textUpdate(ADA, '/start'));
-    expect(lastText(ADA)).toMatch(/^Hi Ada! .*send me your resume as a PDF or DOCX/s);
+    expect(lastText(ADA)).toMatch(/^Hi Ada! .*Step 1 of 7: your resume\nSend it as a PDF or DOCX/s);
     expect(await userForChat(t.runtime.handle.db, ADA)).not.toBeNull();
     await send(textUpdate(ADA, '/help'));
     expect(lastText(ADA)).toContain('/matches');
@@ -206,11 +168,20 @@ describe('the Telegram bot against a local Bot API', () => {
       }),
     );
     expect(fake.callsOf('getFile')).toHaveLength(1);
-    expect(lastText(ADA)).toMatch(/\/matches/);
+    // Onboarding moves on to the next question.
+    expect(lastText(ADA)).toMatch(/^✓ Stored Ada Lovelace CV\.pdf: .*Step 2 of 7: which roles/s);
     const user = (await userForChat(t.runtime.handle.db, ADA))!;
     const stored = await t.runtime.handle.db.select().from(resumes).where(eq(resumes.userId, user.id));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.skills).toContain('typescript');
+
+    // The other questions can wait: every one has Skip, and the last ends with the summary.
+    for (let step = 2; step <= 7; step++) {
+      const prompt = fake.messagesTo(ADA).at(-1)!;
+      expect(prompt.text).toContain(`Step ${step} of 7`);
+      await send(callbackUpdate(ADA, buttonData(prompt, /^Skip/), prompt.message_id));
+    }
+    expect(lastText(ADA)).toMatch(/All set! Your profile:\nRoles: any/);
   });
 
   it('lists matches with scores, escaped titles and buttons, and pages with an edit', async () => {
@@ -221,11 +192,14 @@ describe('the Telegram bot against a local Bot API', () => {
       /^<b>Your best matches<\/b>\n\n1\. <b>.+<\/b> — Acme &lt;Labs&gt; · <b>\d+<\/b>/,
     );
     expect(message.text).not.toContain('<Labs>');
-    const keyboard = (message.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> })
-      .inline_keyboard;
-    expect(keyboard).toHaveLength(6);
+    const keyboard = keyboardOf(message);
+    // Two rows per match (👍 / 👎 / Why?, then Review / Apply / Hide) and the page buttons.
+    expect(keyboard).toHaveLength(11);
     expect(keyboard[0]!.map((b) => b.callback_data.slice(0, 5))).toEqual(['m:up:', 'm:dow', 'm:why']);
-    expect(keyboard[5]!.map((b) => b.callback_data)).toEqual(['p:1']);
+    expect(keyboard[1]!.map((b) => b.callback_data.slice(0, 5))).toEqual(['m:rev', 'm:pre', 'm:hid']);
+    expect(keyboard[10]!.map((b) => b.callback_data)).toEqual(['p:1']);
+    for (const button of keyboard.flat())
+      expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
 
     await send(callbackUpdate(ADA, 'p:1', message.message_id));
     expect(message.edits).toHaveLength(2);
@@ -273,7 +247,7 @@ describe('the Telegram bot against a local Bot API', () => {
     expect(lastText(6001)).toMatch(/now linked/);
     expect((await userForChat(db, 6001))!.id).toBe(t.userId);
     await send(textUpdate(6002, `/start ${code}`));
-    expect(lastText(6002)).toMatch(/wrong or has expired/);
+    expect(lastText(6002)).toMatch(/wrong or has expired\. Make a new one with `jobhound user link`/);
   });
 
   it('marks a user who blocked the bot inactive', async () => {
@@ -320,6 +294,16 @@ describe('the Telegram bot against a local Bot API', () => {
     await poller.startPolling();
     expect(fake.callsOf('getMe')).toHaveLength(1);
     expect(fake.callsOf('setMyCommands')).toHaveLength(1);
+    const commands = fake.callsOf('setMyCommands')[0]!.params.commands as Array<{ command: string }>;
+    expect(commands.map((c) => c.command)).toEqual([
+      'start',
+      'matches',
+      'digest',
+      'sources',
+      'applications',
+      'profile',
+      'help',
+    ]);
     const before = fake.messagesTo(ADA).length;
     const polled = textUpdate(ADA, '/help');
     const { update_id: _ignored, ...rest } = polled;
@@ -332,25 +316,5 @@ describe('the Telegram bot against a local Bot API', () => {
       .from(users)
       .where(eq(users.id, t.userId));
     expect(row!.active).toBe(true);
-  });
-});
-
-describe('Telegram formatting', () => {
-  it('escapes hostile scraped text for HTML parse mode', () => {
-    expect(escapeHtml('<script>a & b</script>')).toBe('&lt;script&gt;a &amp; b&lt;/script&gt;');
-  });
-
-  it('splits a 6,000-character answer at line boundaries under 4,096', () => {
-    const lines = Array.from({ length: 120 }, (_, i) => `${String(i).padStart(3, '0')} ${'x'.repeat(45)}`);
-    const text = lines.join('\n');
-    expect(text.length).toBeGreaterThan(5900);
-    const parts = splitMessage(text);
-    expect(parts).toHaveLength(2);
-    for (const part of parts) expect(part.length).toBeLessThanOrEqual(4096);
-    expect(parts[0]!.endsWith('x')).toBe(true);
-    expect(parts[1]!.startsWith(lines[parts[0]!.split('\n').length]!)).toBe(true);
-    expect(parts.join('\n')).toBe(text);
-    const oneLine = 'y'.repeat(9000);
-    expect(splitMessage(oneLine).map((p) => p.length)).toEqual([4096, 4096, 808]);
   });
 });

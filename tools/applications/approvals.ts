@@ -13,8 +13,14 @@ export interface Approval {
   createdAt: Date;
   expiresAt: Date;
   approvedAt: Date | null;
+  /** The person's action that approved it (APPROVAL_CHANNELS). */
+  approvedVia: string | null;
   submittedAt: Date | null;
 }
+
+/** The actions of a person that may approve a package; agents have none of them. */
+export const APPROVAL_CHANNELS = ['mcp', 'rest', 'chat', 'telegram', 'web'] as const;
+export type ApprovalChannel = (typeof APPROVAL_CHANNELS)[number];
 
 /** Why an approval cannot be used now, or null when it can. */
 export function approvalProblem(
@@ -29,7 +35,7 @@ export function approvalProblem(
   if (currentHash === null)
     return `the application of approval ${approval.id} has no prepared package any more`;
   if (currentHash !== approval.valuesHash) {
-    return `the package changed after approval ${approval.id} was requested; a new approval is needed (prepare the application again)`;
+    return `the package or its filled form changed after approval ${approval.id} was requested; a new approval is needed (prepare or fill the application again)`;
   }
   return null;
 }
@@ -78,10 +84,14 @@ export function createApprovalStore(db: Database) {
       return row;
     },
 
-    async approve(id: string): Promise<Approval> {
+    /** Records the approval once: approving again keeps the first time and channel. */
+    async approve(id: string, via: ApprovalChannel): Promise<Approval> {
       const [row] = await db
         .update(applicationApprovals)
-        .set({ approvedAt: sql`coalesce(${applicationApprovals.approvedAt}, now())` })
+        .set({
+          approvedAt: sql`coalesce(${applicationApprovals.approvedAt}, now())`,
+          approvedVia: sql`case when ${applicationApprovals.approvedAt} is null then ${via} else ${applicationApprovals.approvedVia} end`,
+        })
         .where(eq(applicationApprovals.id, id))
         .returning();
       return row!;

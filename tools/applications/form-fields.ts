@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { answerKey } from './answers.ts';
 
 /** One control of an application form, as the page describes it (label, name, placeholder, aria). */
@@ -189,4 +190,23 @@ export function splitName(name: string | undefined): {
     firstName: parts[0]!,
     ...(parts.length > 1 ? { lastName: parts.slice(1).join(' ') } : {}),
   };
+}
+
+/** The values a plan puts in the form, as a person reads them (a select shows its option text). */
+export const shownValues = (plan: FillPlan): Array<{ field: string; value: string }> =>
+  plan.actions.map((a) => ({ field: a.field, value: a.kind === 'select' ? a.shown : a.value }));
+
+/**
+ * sha256 of a filled form: every field with what was put in it, and every field left empty, in a
+ * canonical order. A changed form (a new or reworded question, other options) gives another hash.
+ */
+export function hashFormFill(plan: FillPlan): string {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const filled = plan.actions
+    .map((a) => JSON.stringify([a.field, a.kind, a.value, a.kind === 'select' ? a.shown : '']))
+    .sort(cmp);
+  const unfilled = plan.unfilled.map((u) => JSON.stringify([u.field, u.required])).sort(cmp);
+  return createHash('sha256')
+    .update(JSON.stringify(['jobhound-form-v1', filled, unfilled]))
+    .digest('hex');
 }

@@ -17,9 +17,12 @@ import {
 import { createApprovalStore } from './approvals.ts';
 import {
   type ApplicationPackage,
+  approvalHash,
   filledAnswerSchema,
+  HOW_TO_APPROVE,
   hashFilledValues,
   openQuestionSchema,
+  readPackage,
 } from './package.ts';
 import { applicationStatusSchema } from './status.ts';
 import { createApplicationStore } from './store.ts';
@@ -133,6 +136,9 @@ export function createPrepareApplicationTool(deps: {
         questionsToAsk: toAsk,
         valuesHash: hashFilledValues(id, values),
       };
+      // The form filled from these same values stays what the person reviewed.
+      const before = readPackage(existing.package)?.form;
+      if (before && before.packageHash === pkg.valuesHash) pkg.form = before;
       await applications.setPackage(userId, id, pkg);
 
       const current = await applications.require(userId, id);
@@ -148,7 +154,7 @@ export function createPrepareApplicationTool(deps: {
 
       // A ready package waits for the user's approval of these exact values.
       const approval =
-        application.status === 'ready' ? await approvals.request(userId, id, pkg.valuesHash) : null;
+        application.status === 'ready' ? await approvals.request(userId, id, approvalHash(id, pkg)) : null;
       return {
         applicationId: id,
         status: application.status,
@@ -175,6 +181,7 @@ export function createPrepareApplicationTool(deps: {
         ...(out.approvalId
           ? [
               `Ready: waiting for your approval ${out.approvalId} (expires ${out.approvalExpiresAt}). Nothing is sent before it.`,
+              HOW_TO_APPROVE,
             ]
           : []),
       ].join('\n'),

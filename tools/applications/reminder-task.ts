@@ -1,6 +1,8 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Logger } from '../../config/logger.ts';
 import type { Database } from '../../db/client.ts';
+import { applicationEvents, applications, jobs } from '../../db/schema.ts';
 import type { TaskQueue } from '../../queue/manager.ts';
 import { type AnyTask, defineTask } from '../../queue/registry.ts';
 import { createApplicationStore } from './store.ts';
@@ -16,13 +18,67 @@ const reminderPayload = z.object({
 });
 export type ReminderPayload = z.infer<typeof reminderPayload>;
 
+export interface ReminderMessage {
+  subject: string;
+  text: string;
+}
+
+/** Sends a message through the user's own channel (Telegram, e-mail); true once it was delivered. */
+export type ReminderNotify = (userId: string, message: ReminderMessage) => Promise<boolean>;
+
+/** How a reminder reached the user: sent now, sent before, not delivered, or nothing to send. */
+export type ReminderDelivery = 'sent' | 'already_sent' | 'undelivered' | 'none';
+
 /**
  * The follow-up reminder: N days after an application became applied, a 'reminder' event is
- * recorded on it (channels that deliver it read those events). Nothing is recorded once the
- * application has moved on (interviewing, offer, rejected, withdrawn).
+ * recorded on it once, then sent through the user's channel (`notify`) and marked delivered.
+ * Delivery is at least once: a redelivered task records nothing more, and notifies again only
+ * while the reminder is not delivered. Nothing happens once the application has moved on
+ * (interviewing, offer, rejected, withdrawn).
  */
-export function createApplicationTasks(deps: { db: Database }): { tasks: AnyTask[] } {
+export function createApplicationTasks(deps: { db: Database; notify?: ReminderNotify }): {
+  tasks: AnyTask[];
+} {
   const store = createApplicationStore(deps.db);
+
+  async function deliver(applicationId: string, appliedAt: Date, days: number): Promise<ReminderDelivery> {
+    if (!deps.notify) return 'none';
+    const [due] = await deps.db
+      .select({
+        eventId: applicationEvents.id,
+        deliveredAt: applicationEvents.deliveredAt,
+        userId: applications.userId,
+        status: applications.status,
+        title: jobs.title,
+        company: jobs.company,
+        url: sql<string>`coalesce(${jobs.applyUrl}, ${jobs.url})`,
+      })
+      .from(applicationEvents)
+      .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
+      .innerJoin(jobs, eq(jobs.id, applications.jobId))
+      .where(
+        and(
+          eq(applicationEvents.applicationId, applicationId),
+          eq(applicationEvents.kind, 'reminder'),
+          sql`${applicationEvents.at} >= ${appliedAt.toISOString()}`,
+        ),
+      )
+      .orderBy(asc(applicationEvents.at))
+      .limit(1);
+    if (due?.status !== 'applied') return 'none';
+    if (due.deliveredAt) return 'already_sent';
+    const delivered = await deps.notify(due.userId, {
+      subject: `Follow up: ${due.title} at ${due.company}`,
+      text: `You applied for ${due.title} at ${due.company} ${days} days ago and have not heard back: time to follow up with a short note to the recruiter or hiring manager.\n${due.url}\n(application ${applicationId})`,
+    });
+    if (!delivered) return 'undelivered';
+    await deps.db
+      .update(applicationEvents)
+      .set({ deliveredAt: sql`now()` })
+      .where(and(eq(applicationEvents.id, due.eventId), isNull(applicationEvents.deliveredAt)));
+    return 'sent';
+  }
+
   const reminder = defineTask({
     name: APPLICATION_REMINDER,
     schema: reminderPayload,
@@ -33,7 +89,9 @@ export function createApplicationTasks(deps: { db: Database }): { tasks: AnyTask
         new Date(appliedAt),
         `${days} days since you applied: time to follow up`,
       );
-      return { outcome };
+      // A failing channel throws: the task is retried, and only the delivery is tried again.
+      const delivery = await deliver(applicationId, new Date(appliedAt), days);
+      return { outcome, delivery };
     },
   });
   return { tasks: [reminder] };

@@ -199,6 +199,25 @@ export function createApplicationStore(db: Database) {
         .where(and(eq(applications.id, id), eq(applications.userId, userId)));
     },
 
+    /** Records the filled form on the package, unless the package changed meanwhile. */
+    async setForm(userId: string, id: string, valuesHash: string, form: unknown): Promise<boolean> {
+      const rows = await db
+        .update(applications)
+        .set({
+          package: sql`jsonb_set(${applications.package}, '{form}', ${JSON.stringify(form)}::jsonb)`,
+          updatedAt: sql`now()`,
+        })
+        .where(
+          and(
+            eq(applications.id, id),
+            eq(applications.userId, userId),
+            sql`${applications.package}->>'valuesHash' = ${valuesHash}`,
+          ),
+        )
+        .returning({ id: applications.id });
+      return rows.length > 0;
+    },
+
     async events(applicationId: string): Promise<ApplicationEvent[]> {
       const rows = await db
         .select()

@@ -6,7 +6,7 @@ import type { TaskQueue } from '../../queue/manager.ts';
 import { defineTool, ToolInputError } from '../tool.ts';
 import { approvalProblem, createApprovalStore, DEFAULT_DAILY_SUBMISSION_CAP } from './approvals.ts';
 import { formFillerFromConfig } from './fill-application.ts';
-import { hashFilledValues, readPackage } from './package.ts';
+import { approvalHash, currentForm, readPackage } from './package.ts';
 import { scheduleFollowUp } from './reminder-task.ts';
 import { applicationStatusSchema } from './status.ts';
 import { createApplicationStore } from './store.ts';
@@ -15,7 +15,7 @@ import { manualSubmitter, type Submitter } from './submitter.ts';
 const outputSchema = z.object({
   applicationId: z.string(),
   approvalId: z.string(),
-  outcome: z.enum(['submitted', 'dry_run', 'needs_you', 'failed', 'unknown']),
+  outcome: z.enum(['submitted', 'dry_run', 'needs_you', 'form_changed', 'failed', 'unknown']),
   status: applicationStatusSchema,
   url: z.string(),
   message: z.string(),
@@ -32,6 +32,7 @@ const OUTCOME_LABELS: Record<Output['outcome'], string> = {
   submitted: 'Submitted',
   dry_run: 'Dry run (not submitted)',
   needs_you: 'Needs you',
+  form_changed: 'Not submitted, the form changed',
   failed: 'Failed',
   unknown: 'Unknown, check the page',
 };
@@ -60,7 +61,7 @@ export function createSubmitApplicationTool(deps: {
   return defineTool({
     id: 'submit_application',
     title: 'Submit an approved application',
-    description: `Sends a prepared application to the employer, only with an approval id the user approved (approve_application) for exactly these values: a changed package, an expired or used approval is refused. At most a fixed number of submissions per user per day (default ${DEFAULT_DAILY_SUBMISSION_CAP}). With dryRun the form is filled and shown but never submitted. If the site needs the person (login, CAPTCHA, account flow), the outcome is needs_you with the URL and nothing is sent.`,
+    description: `Sends a prepared application to the employer, only with an approval id the user approved (approve_application) for exactly these values: a changed package, an expired or used approval is refused. At most a fixed number of submissions per user per day (default ${DEFAULT_DAILY_SUBMISSION_CAP}). When the approval was given for a filled form (fill_application), the live form is filled again first and nothing is sent if any filled value differs (outcome form_changed: review and approve again). With dryRun the form is filled and shown but never submitted. If the site needs the person (login, CAPTCHA, account flow), the outcome is needs_you with the URL and nothing is sent.`,
     inputSchema: z.object({
       approvalId: z.string().uuid().describe('the approved approval id'),
       dryRun: z.boolean().default(false).describe('fill and show the values, never click submit'),
@@ -86,19 +87,35 @@ export function createSubmitApplicationTool(deps: {
         );
       }
       const pkg = readPackage(app.package);
-      const problem = approvalProblem(approval, pkg ? hashFilledValues(app.id, pkg) : null);
+      const problem = approvalProblem(approval, pkg ? approvalHash(app.id, pkg) : null);
       if (problem) throw new ToolInputError(`${problem}; nothing was submitted`, 'approvalId');
+      // Approved after the form was filled: the live form must fill to exactly those values.
+      const form = currentForm(app.id, pkg!);
       const request = {
         applicationId: app.id,
         job: app.job,
         package: pkg!,
         dryRun,
+        ...(form ? { approvedFilledHash: form.filledHash } : {}),
         ...(context.signal ? { signal: context.signal } : {}),
       };
       const base = { applicationId: app.id, approvalId, dailyCap: cap, reminderScheduledFor: null };
 
       if (dryRun) {
-        const result = await submitter.submit(request);
+        let result: Awaited<ReturnType<Submitter['submit']>>;
+        try {
+          result = await submitter.submit(request);
+        } catch (err) {
+          deps.logger.warn({ err, applicationId: app.id }, 'dry run failed');
+          return {
+            ...base,
+            outcome: 'failed',
+            status: app.status,
+            url: app.job.applyUrl ?? app.job.url,
+            message: `the dry run failed (${(err as Error).message.split('\n')[0]}); nothing was submitted, the package is kept`,
+            submittedToday: await approvals.submittedToday(userId),
+          };
+        }
         if (result.outcome === 'submitted' || result.outcome === 'unknown') {
           throw new Error('the submitter clicked submit during a dry run');
         }
@@ -108,11 +125,13 @@ export function createSubmitApplicationTool(deps: {
           status: app.status,
           url: result.url,
           message: result.outcome === 'dry_run' ? 'dry run: filled, not submitted' : result.reason,
-          ...(result.outcome === 'dry_run'
+          ...(result.outcome === 'dry_run' || result.outcome === 'form_changed'
             ? {
                 filled: result.filled,
                 unfilled: result.unfilled,
-                ...(result.screenshotBase64 ? { screenshotBase64: result.screenshotBase64 } : {}),
+                ...('screenshotBase64' in result && result.screenshotBase64
+                  ? { screenshotBase64: result.screenshotBase64 }
+                  : {}),
               }
             : {}),
           submittedToday: await approvals.submittedToday(userId),
@@ -132,7 +151,7 @@ export function createSubmitApplicationTool(deps: {
           outcome: 'failed',
           status: app.status,
           url: app.job.applyUrl ?? app.job.url,
-          message: `the submission failed (${(err as Error).message}); the package and approval are kept, nothing was recorded as applied`,
+          message: `the submission failed (${(err as Error).message.split('\n')[0]}); nothing was submitted; the package and approval are kept`,
           submittedToday: await approvals.submittedToday(userId),
         };
       }
@@ -151,6 +170,20 @@ export function createSubmitApplicationTool(deps: {
           status: app.status,
           url: result.url,
           message: `${result.reason}; if it was sent, mark it applied with track_application`,
+          submittedToday: await approvals.submittedToday(userId),
+        };
+      }
+      if (result.outcome === 'form_changed') {
+        await approvals.release(approvalId);
+        await applications.transition(userId, app.id, app.status, `not submitted: ${result.reason}`);
+        return {
+          ...base,
+          outcome: 'form_changed',
+          status: app.status,
+          url: result.url,
+          message: `${result.reason} (fill_application shows the form as it is now); nothing was submitted`,
+          filled: result.filled,
+          unfilled: result.unfilled,
           submittedToday: await approvals.submittedToday(userId),
         };
       }

@@ -6,6 +6,11 @@ export interface SubmitRequest {
   package: ApplicationPackage;
   /** Fill and screenshot, never click submit. */
   dryRun: boolean;
+  /**
+   * The hash of the filled form the user approved (hashFormFill), when they approved a filled
+   * form: the live form is filled again and nothing is sent when its values differ.
+   */
+  approvedFilledHash?: string;
   signal?: AbortSignal;
 }
 
@@ -19,6 +24,8 @@ export type SubmitOutcome =
   | { outcome: 'dry_run'; url: string; filled: FilledField[]; unfilled: string[]; screenshotBase64?: string }
   /** A login wall, CAPTCHA, multi-step account flow or no automatic filling: the person takes over. */
   | { outcome: 'needs_you'; url: string; reason: string }
+  /** The live form, filled again, differs from the form the user approved: nothing was sent. */
+  | { outcome: 'form_changed'; url: string; reason: string; filled: FilledField[]; unfilled: string[] }
   /** Submit was clicked but no answer came back: it may have been sent, so it is never sent again. */
   | { outcome: 'unknown'; url: string; reason: string };
 

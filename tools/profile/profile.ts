@@ -20,6 +20,16 @@ const timeZoneSchema = z.string().refine(
   { message: 'must be an IANA time zone such as Europe/Berlin' },
 );
 
+/** The most matches one digest may hold. */
+export const DIGEST_SIZE_MAX = 20;
+
+/** An address to send e-mail digests to (stored on the user, not the profile). */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'must be an e-mail address such as ada@example.com' }));
+
 const fields = {
   roles: z.array(z.string().min(1).max(100)).max(20).describe('target roles, e.g. "backend engineer"'),
   locations: z.array(z.string().min(1).max(100)).max(20).describe('cities, regions or countries'),
@@ -33,6 +43,11 @@ const fields = {
   digestHour: z.number().int().min(0).max(23).describe('local hour of the daily digest'),
   timeZone: timeZoneSchema,
   scoreThreshold: z.number().int().min(0).max(100).describe('digest only matches scoring at least this'),
+  digestSize: z.number().int().min(1).max(DIGEST_SIZE_MAX).describe('matches in each daily digest (1–20)'),
+  digestEmptyNotice: z
+    .boolean()
+    .describe('on a day with nothing new, send a short "nothing new" note instead of staying quiet'),
+  digestEmail: z.boolean().describe('also send the digest by e-mail (needs an e-mail address)'),
 };
 
 export const DEFAULT_PROFILE = {
@@ -48,6 +63,9 @@ export const DEFAULT_PROFILE = {
   digestHour: 8,
   timeZone: 'UTC',
   scoreThreshold: 50,
+  digestSize: 5,
+  digestEmptyNotice: false,
+  digestEmail: true,
 };
 
 export const profileSchema = z.object(fields);
@@ -55,6 +73,22 @@ export type Profile = z.infer<typeof profileSchema>;
 
 /** A partial update: only the fields given change. */
 export const profilePatchSchema = z.object(fields).partial().strict();
+
+/** What get_profile and update_profile show: the preferences and the user's e-mail address. */
+export const profileViewSchema = profileSchema.extend({
+  // Not re-validated on the way out: an address stored before validation must not hide the profile.
+  email: z.string().nullable().describe('where e-mail digests go; null when not given'),
+});
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+/** update_profile's input: a profile patch, and the e-mail address (null removes it). */
+export const profileUpdateSchema = profilePatchSchema.extend({
+  email: emailSchema
+    .nullable()
+    .optional()
+    .describe('your e-mail address for e-mail digests; null removes it'),
+});
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 
 /** A stored or partial profile completed with the defaults. */
 export const completeProfile = (partial: Partial<Profile>): Profile =>

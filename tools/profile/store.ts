@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { profiles } from '../../db/schema.ts';
-import { completeProfile, type Profile, profileSchema } from './profile.ts';
+import { profiles, users } from '../../db/schema.ts';
+import { NotFoundError } from '../tool.ts';
+import { completeProfile, type Profile, type ProfileView, profileSchema } from './profile.ts';
 
 type ProfileRow = typeof profiles.$inferSelect;
 
@@ -26,6 +27,9 @@ function fromRow(row: ProfileRow): Profile {
     digestHour: row.digestHour,
     timeZone: row.timeZone,
     scoreThreshold: row.scoreThreshold,
+    digestSize: row.digestSize,
+    digestEmptyNotice: row.digestEmptyNotice,
+    digestEmail: row.digestEmail,
   });
 }
 
@@ -45,6 +49,9 @@ function toRow(profile: Profile) {
     digestHour: profile.digestHour,
     timeZone: profile.timeZone,
     scoreThreshold: profile.scoreThreshold,
+    digestSize: profile.digestSize,
+    digestEmptyNotice: profile.digestEmptyNotice,
+    digestEmail: profile.digestEmail,
   };
 }
 
@@ -66,6 +73,21 @@ export function createProfileStore(db: Database) {
         .values({ userId, ...row })
         .onConflictDoUpdate({ target: profiles.userId, set: { ...row, updatedAt: sql`now()` } });
       return next;
+    },
+    /** The profile with the user's e-mail address, as get_profile shows it. */
+    async view(userId: string): Promise<ProfileView> {
+      const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+      if (!user) throw new NotFoundError('user', userId);
+      return { ...(await this.get(userId)), email: user.email };
+    },
+    /** Sets (or with null, removes) the address e-mail digests go to; the caller validates it. */
+    async setEmail(userId: string, email: string | null): Promise<void> {
+      const rows = await db
+        .update(users)
+        .set({ email })
+        .where(eq(users.id, userId))
+        .returning({ id: users.id });
+      if (rows.length === 0) throw new NotFoundError('user', userId);
     },
   };
 }

@@ -131,3 +131,99 @@ export const NOT_A_FORM = page(
   'Acme Robotics careers',
   '<h1>Senior Backend Engineer</h1><p>Email jobs@acme.example to apply.</p>',
 );
+
+/** Every field type a form may hold, one question each: text, email, tel, url, select, radio, checkbox, textarea, file. */
+export const EVERY_FIELD_FORM = page(
+  'Apply — Acme Robotics',
+  `<form action="/every/apply" method="post" enctype="multipart/form-data">
+    <label for="n">Full name</label><input id="n" name="full_name" type="text" required>
+    <label for="e">Email</label><input id="e" name="email" type="email" required>
+    <label for="t">Mobile</label><input id="t" name="mobile" type="tel">
+    <label for="l">LinkedIn profile</label><input id="l" name="linkedin" type="url">
+    <label for="s">Notice period</label><select id="s" name="notice"><option value="">Choose</option>
+      <option value="2w">Two weeks</option><option value="1m">One month</option></select>
+    <fieldset><legend>Will you require visa sponsorship?</legend>
+      <label><input type="radio" name="sponsorship" value="yes" required> Yes</label>
+      <label><input type="radio" name="sponsorship" value="no" required> No</label></fieldset>
+    <fieldset><legend>Anything else</legend>
+      <label><input type="checkbox" name="relocate" value="willing"> I am willing to relocate</label></fieldset>
+    <label for="c">Cover letter</label><textarea id="c" name="cover"></textarea>
+    <label for="r">Resume</label><input id="r" name="resume" type="file" required>
+    <button type="submit">Submit application</button>
+  </form>`,
+);
+
+const steps = `<script>
+  for (const next of document.querySelectorAll('.next')) next.addEventListener('click', () => {
+    const step = next.closest('fieldset');
+    for (const el of step.querySelectorAll('[required]')) if (!el.value) return;
+    step.hidden = true;
+    step.nextElementSibling.hidden = false;
+  });
+</script>`;
+
+/** One page, one fieldset shown at a time, "Next" and "Continue" buttons, then the final submit. */
+export const MULTI_STEP_FORM = page(
+  'Apply in three steps — Acme Robotics',
+  `<form action="/multistep/apply" method="post" enctype="multipart/form-data">
+    <fieldset><legend>Step 1 of 3: you</legend>
+      <label for="fn">First name</label><input id="fn" name="first" required>
+      <label for="ln">Last name</label><input id="ln" name="last" required>
+      <label for="em">Email</label><input id="em" name="email" type="email" required>
+      <button type="button" class="next">Next</button></fieldset>
+    <fieldset hidden><legend>Step 2 of 3: experience</legend>
+      <label for="cv">Resume</label><input id="cv" name="cv" type="file">
+      <label for="np">What is your notice period?</label><input id="np" name="notice">
+      <fieldset><legend>Will you now or in the future require visa sponsorship?</legend>
+        <label><input type="radio" name="visa" value="Yes"> Yes</label>
+        <label><input type="radio" name="visa" value="No"> No</label></fieldset>
+      <button type="button" class="next">Continue</button></fieldset>
+    <fieldset hidden><legend>Step 3 of 3: last words</legend>
+      <label for="cl">Cover letter</label><textarea id="cl" name="letter"></textarea>
+      <label for="sal">What are your salary expectations?</label><input id="sal" name="salary">
+      <button type="submit">Submit application</button></fieldset>
+  </form>${steps}`,
+);
+
+/** A multi-step form whose second step wants an account before going on. */
+export const ACCOUNT_STEP_FORM = page(
+  'Apply — Acme Robotics',
+  `<form action="/account/apply" method="post">
+    <fieldset><legend>Your details</legend>
+      <label for="nm">Full name</label><input id="nm" name="name" required>
+      <label for="ml">Email</label><input id="ml" name="email" type="email" required>
+      <button type="button" class="next">Next</button></fieldset>
+    <fieldset hidden><legend>Create an account to continue your application</legend>
+      <label for="pw">Choose a password</label><input id="pw" name="password" type="password">
+      <button type="button" class="next">Continue</button></fieldset>
+    <fieldset hidden><legend>Questions</legend>
+      <label for="q">What is your notice period?</label><input id="q" name="notice">
+      <button type="submit">Submit</button></fieldset>
+  </form>${steps}`,
+);
+
+/** A multi-step form whose "Continue" posts the first step to the server. */
+export const SERVER_STEP_FORM = page(
+  'Apply — step 1',
+  `<form action="/server-step/next" method="post">
+    <label for="sn">Full name</label><input id="sn" name="name" required>
+    <label for="se">Email</label><input id="se" name="email" type="email" required>
+    <button type="submit">Continue</button>
+  </form>`,
+);
+
+/** A form whose second field, when focused, makes the test close the browser (a crash mid-fill). */
+export const CRASHING_FORM = page(
+  'Apply',
+  `<form action="/crashing/apply" method="post">
+    <label for="cn">Full name</label><input id="cn" name="name">
+    <label for="ce">Email</label><input id="ce" name="email" type="email" onfocus="fetch('/crash')">
+    <button type="submit">Apply</button>
+  </form>`,
+);
+
+/** The every-field form after the employer added a question the approved fill did not show. */
+export const EVERY_FIELD_FORM_CHANGED = EVERY_FIELD_FORM.replace(
+  '<label for="c">',
+  '<label for="sal">Salary expectations</label><input id="sal" name="salary">\n    <label for="c">',
+);

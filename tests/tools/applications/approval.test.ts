@@ -217,8 +217,10 @@ describe('approval gate', () => {
 
     const fake = fakeSubmitter(acceptAll);
     const stale = await inputError(submitTool(fake.submitter)({ approvalId: first.approvalId }, user));
-    expect(stale.message).toMatch(/package changed.*new approval is needed/);
-    expect((await inputError(approve(first.approvalId!, user))).message).toMatch(/package changed/);
+    expect(stale.message).toMatch(/package or its filled form changed.*new approval is needed/);
+    expect((await inputError(approve(first.approvalId!, user))).message).toMatch(
+      /package or its filled form changed/,
+    );
     // The new approval has not been given yet.
     await inputError(submitTool(fake.submitter)({ approvalId: second.approvalId }, user));
 
@@ -228,7 +230,7 @@ describe('approval gate', () => {
       sql`update applications set package = jsonb_set(package, '{coverLetter,markdown}', '"I will relocate anywhere."') where id = ${second.applicationId}`,
     );
     const edited = await inputError(submitTool(fake.submitter)({ approvalId: second.approvalId }, user));
-    expect(edited.message).toMatch(/package changed/);
+    expect(edited.message).toMatch(/package or its filled form changed/);
     expect(fake.calls).toHaveLength(0);
     expect(await status(second.applicationId, user)).toBe('ready');
   });

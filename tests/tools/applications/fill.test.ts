@@ -39,6 +39,7 @@ interface Filled {
   filled: Array<{ field: string; value: string }>;
   unfilled: Array<{ field: string; required: boolean }>;
   screenshotBase64?: string;
+  approvalId: string | null;
 }
 interface Submitted {
   outcome: string;
@@ -197,8 +198,12 @@ describe.skipIf(!chromiumPath)('fill_application and submission with real Chromi
       user,
     );
     await inputError(submit(prepared.approvalId));
-    await approve(prepared.approvalId);
-    const blocked = await submit(prepared.approvalId);
+    // The person reviews the filled form; the approval is bound to exactly what it shows.
+    const reviewed = await fill('/greenhouse');
+    expect(reviewed.approvalId).not.toBe(prepared.approvalId);
+    expect((await inputError(approve(prepared.approvalId))).message).toMatch(/filled form changed/);
+    await approve(reviewed.approvalId!);
+    const blocked = await submit(reviewed.approvalId!);
     expect(blocked).toMatchObject({ outcome: 'needs_you', status: 'ready' });
     expect(blocked.message).toMatch(/Why do you want to work at Acme Robotics/);
     expect(posted).toEqual([]);
@@ -216,9 +221,11 @@ describe.skipIf(!chromiumPath)('fill_application and submission with real Chromi
       user,
     );
     expect(again.status).toBe('ready');
-    expect(again.approvalId).not.toBe(prepared.approvalId);
-    await approve(again.approvalId);
-    const sent = await submit(again.approvalId);
+    expect(again.approvalId).not.toBe(reviewed.approvalId);
+    const final = await fill('/greenhouse');
+    expect(final.unfilled).toEqual([]);
+    await approve(final.approvalId!);
+    const sent = await submit(final.approvalId!);
     expect(sent).toMatchObject({ outcome: 'submitted', status: 'applied' });
     expect(posted).toHaveLength(1);
     const body = posted[0]!.body;

@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationEvents } from '../../../db/schema.ts';
 import {
   APPLICATION_REMINDER,
   createApplicationTasks,
@@ -186,9 +188,9 @@ describe('follow-up reminder task', () => {
       logger: fx.services.logger,
       progress: async () => {},
     };
-    expect(await task!.handler(payload, ctx)).toEqual({ outcome: 'recorded' });
+    expect(await task!.handler(payload, ctx)).toEqual({ outcome: 'recorded', delivery: 'none' });
     // At-least-once delivery: a redelivered task records nothing more.
-    expect(await task!.handler(payload, ctx)).toEqual({ outcome: 'skipped' });
+    expect(await task!.handler(payload, ctx)).toEqual({ outcome: 'skipped', delivery: 'none' });
     const after = await detail(id);
     const reminders = after.history.filter((e) => e.kind === 'reminder');
     expect(reminders).toHaveLength(1);
@@ -200,6 +202,96 @@ describe('follow-up reminder task', () => {
     const second = await track({ jobId: fx.jobIds.designer, status: 'applied' }, other);
     await track({ applicationId: second.application.id, status: 'rejected' }, other);
     const late = task!.schema.parse({ applicationId: second.application.id, appliedAt, days: 7 });
-    expect(await task!.handler(late, ctx)).toEqual({ outcome: 'skipped' });
+    expect(await task!.handler(late, ctx)).toEqual({ outcome: 'skipped', delivery: 'none' });
+  });
+});
+
+describe('follow-up reminder delivery', () => {
+  const ctx = () => ({
+    taskId: 't2',
+    retryCount: 0,
+    signal: new AbortController().signal,
+    logger: fx.services.logger,
+    progress: async () => {},
+  });
+  /** An application of a new user that became applied; the payload its reminder task carries. */
+  async function appliedApplication() {
+    const user = await fx.otherUser();
+    const { application } = await track({ jobId: fx.jobIds.engineer, status: 'applied' }, user);
+    const { history } = await detail(application.id, user);
+    const appliedAt = history.find((e) => e.toStatus === 'applied')!.at;
+    return { user, id: application.id, payload: { applicationId: application.id, appliedAt, days: 7 } };
+  }
+  const deliveredAt = async (applicationId: string) => {
+    const rows = await fx.db
+      .select({ deliveredAt: applicationEvents.deliveredAt })
+      .from(applicationEvents)
+      .where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.kind, 'reminder')));
+    return rows.map((r) => r.deliveredAt);
+  };
+
+  it("sends the reminder once through the user's channel and marks it delivered", async () => {
+    const sent: Array<{ userId: string; subject: string; text: string }> = [];
+    const notify = async (userId: string, message: { subject: string; text: string }) => {
+      sent.push({ userId, ...message });
+      return true;
+    };
+    const [task] = createApplicationTasks({ db: fx.db, notify }).tasks;
+    const { user, id, payload } = await appliedApplication();
+    const parsed = task!.schema.parse(payload);
+    expect(await task!.handler(parsed, ctx())).toEqual({ outcome: 'recorded', delivery: 'sent' });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.userId).toBe(user);
+    expect(sent[0]!.subject).toBe('Follow up: Senior Backend Engineer at Acme Robotics');
+    expect(sent[0]!.text).toMatch(/applied for Senior Backend Engineer at Acme Robotics 7 days ago/);
+    expect(sent[0]!.text).toContain(id);
+    const [at] = await deliveredAt(id);
+    expect(at).toBeInstanceOf(Date);
+    // Redelivered after it reached the user: nothing recorded, nothing sent again.
+    expect(await task!.handler(parsed, ctx())).toEqual({ outcome: 'skipped', delivery: 'already_sent' });
+    expect(sent).toHaveLength(1);
+    expect(await deliveredAt(id)).toEqual([at]);
+  });
+
+  it('tries again on redelivery while the channel could not deliver, recording the reminder once', async () => {
+    let answer: boolean | Error = false;
+    let calls = 0;
+    const notify = async () => {
+      calls++;
+      if (answer instanceof Error) throw answer;
+      return answer;
+    };
+    const [task] = createApplicationTasks({ db: fx.db, notify }).tasks;
+    const { id, payload } = await appliedApplication();
+    const parsed = task!.schema.parse(payload);
+    expect(await task!.handler(parsed, ctx())).toEqual({ outcome: 'recorded', delivery: 'undelivered' });
+    expect(await deliveredAt(id)).toEqual([null]);
+    // A channel that fails outright fails the task, so the queue retries it.
+    answer = new Error('Telegram is down');
+    await expect(task!.handler(parsed, ctx())).rejects.toThrow('Telegram is down');
+    answer = true;
+    expect(await task!.handler(parsed, ctx())).toEqual({ outcome: 'skipped', delivery: 'sent' });
+    expect(calls).toBe(3);
+    const delivered = await deliveredAt(id);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toBeInstanceOf(Date);
+  });
+
+  it('sends nothing once the application moved on', async () => {
+    let calls = 0;
+    const [task] = createApplicationTasks({
+      db: fx.db,
+      notify: async () => {
+        calls++;
+        return true;
+      },
+    }).tasks;
+    const { user, id, payload } = await appliedApplication();
+    await track({ applicationId: id, status: 'interviewing' }, user);
+    expect(await task!.handler(task!.schema.parse(payload), ctx())).toEqual({
+      outcome: 'skipped',
+      delivery: 'none',
+    });
+    expect(calls).toBe(0);
   });
 });
