@@ -9,10 +9,10 @@ export const RRF_K = 60;
 export const EF_SEARCH = 100;
 /**
  * The full-text legs rank at most this many matching jobs. A common role matches thousands of
- * jobs; ranking them all costs far more than the vector scan, and beyond the first few hundred
+ * jobs; each one ranked is a heap page read, and beyond the first few dozen
  * the vector leg and the scorer decide anyway.
  */
-export const TEXT_POOL = 150;
+export const TEXT_POOL = 50;
 
 export interface HardFilters {
   remote: 'any' | 'remote' | 'hybrid' | 'onsite';
