@@ -193,11 +193,14 @@ describe('chat confirmation of a package waiting for approval', () => {
     await fx.db.execute(
       sql`update applications set package = jsonb_set(package, '{coverLetter,markdown}', '"Hire me."') where id = ${applicationId}`,
     );
-    expect((await send(userId, 'approve')).text).toBe('the assistant answered: approve');
+    expect((await send(userId, 'approve')).text).toMatch(/^Nothing is waiting for your approval/);
     expect((await approvalRow(approvalId)).approvedAt).toBeNull();
 
-    // A user with nothing waiting: a confirmation is just a message.
+    // A user with nothing waiting is told so; "submit it" is still the assistant's to answer.
     const other = await fx.otherUser();
-    expect((await send(other, 'approve')).text).toBe('the assistant answered: approve');
+    expect((await send(other, 'approve')).text).toMatch(
+      /^Nothing is waiting for your approval, so nothing was approved/,
+    );
+    expect((await send(other, 'submit it')).text).toBe('the assistant answered: submit it');
   });
 });

@@ -56,7 +56,11 @@ export function createChatConfirmation(deps: { db: Database }) {
       // Nothing of the kind waits for approval: not a confirmation this step answers.
       if (pending.length === 0 && verb === 'submit') return null;
       if (matches.length === 0 && verb === 'submit' && ref) return null;
-      if (pending.length === 0 && !ref) return null;
+      if (pending.length === 0 && !ref) {
+        return {
+          text: 'Nothing is waiting for your approval, so nothing was approved. Ask me to prepare an application for a job first (a package that changed since it was prepared needs preparing again); I will show you what would be sent before you approve it.',
+        };
+      }
       if (matches.length === 0) {
         return {
           text: [
