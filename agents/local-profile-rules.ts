@@ -1,5 +1,5 @@
 /**
- * Rules for the user's profile: changing preferences (digest time and time zone, roles,
+ * Rules for the user's profile: changing preferences (digest time, time zone and delivery, roles,
  * locations, remote, minimum salary, seniority, visa, exclusions, digest threshold) and showing
  * them. Lists the user adds to ("also exclude Amazon") are merged with the stored profile.
  */
@@ -12,6 +12,40 @@ const update = (args: Record<string, unknown>, c: Clause, merge?: ToolIntent['me
   tool('update_profile', args, c, merge ? { merge } : {});
 
 const SET = /\b(set|change|update|make|switch|move|put|schedule|i want|i'd like|i would like|please)\b/;
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/i;
+
+/**
+ * How the digest reaches the person: their e-mail address, e-mail on or off, how many matches,
+ * and a note on days with nothing new.
+ */
+const delivery: Rule = (c) => {
+  const n = c.norm;
+  const address = EMAIL.exec(c.raw)?.[0];
+  if (address && /\b(e-?mail|address|send|digest|mail)\b/.test(n)) return update({ email: address }, c);
+  const args: Record<string, unknown> = {};
+  if (/\b(stop|don'?t|do not|no more|never)\b.*\b(e-?mail|mail)(ing|s)?\b/.test(n)) args.digestEmail = false;
+  else if (/\b(e-?mail|mail) me\b.*\bdigest\b|\bdigest\b.*\bby (e-?mail|mail)\b/.test(n))
+    args.digestEmail = true;
+  const quiet = /\b(nothing (new|to report)|no new (matches|jobs)|quiet days?|empty (digest|days?))\b/.test(
+    n,
+  );
+  if (quiet) args.digestEmptyNotice = !/\b(don'?t|do not|no need|stop|never|skip)\b/.test(n);
+  const size =
+    /\b(\d{1,2}) (?:matches|jobs) (?:in|per|a|each) (?:the |my |every )?(?:digest|day|morning)\b|\bdigest (?:size|length) (?:to |of )?(\d{1,2})\b/.exec(
+      n,
+    );
+  if (size && Number(size[1] ?? size[2]) >= 1 && Number(size[1] ?? size[2]) <= 20)
+    args.digestSize = Number(size[1] ?? size[2]);
+  if (Object.keys(args).length === 0) return null;
+  // "E-mail me the digest at 19:00 Berlin time" also moves the digest.
+  const hour = readHour(n);
+  const timeZone = readTimeZone(c.raw);
+  return update(
+    { ...args, ...(hour !== null ? { digestHour: hour } : {}), ...(timeZone ? { timeZone } : {}) },
+    c,
+  );
+};
 
 const digest: Rule = (c) => {
   const n = c.norm;
@@ -189,6 +223,7 @@ const showProfile: Rule = (c) => {
 
 /** Profile rules, updates before showing. */
 export const profileRules: Rule[] = [
+  delivery,
   digest,
   threshold,
   minSalary,

@@ -5,6 +5,34 @@ import { jobView, MATCHES } from './local-model-fixtures.ts';
 const ok = (value: unknown) => ({ ok: true as const, value });
 
 describe('answers written from tool results', () => {
+  it('shows how the digest reaches the person in their profile', () => {
+    const profile = {
+      roles: ['data engineer'],
+      locations: [],
+      remote: 'remote',
+      minSalary: null,
+      seniority: [],
+      needsSponsorship: false,
+      excludedCompanies: [],
+      digestHour: 9,
+      timeZone: 'Europe/Berlin',
+      scoreThreshold: 60,
+      digestSize: 10,
+      digestEmptyNotice: true,
+      digestEmail: false,
+      email: 'ada@example.com',
+    };
+    const text = answerFor('update_profile', { email: 'ada@example.com' }, ok(profile));
+    expect(text).toMatch(/^Done — your profile now reads:/);
+    expect(text).toContain(
+      '- Digest: 09:00 Europe/Berlin, up to 10 matches scoring 60+; a short note on days with nothing new',
+    );
+    expect(text).toContain('- E-mail: ada@example.com (digest e-mails off)');
+    const without = answerFor('get_profile', {}, ok({ ...profile, email: null, digestEmptyNotice: false }));
+    expect(without).toContain('no message on days with nothing new');
+    expect(without).toContain('- E-mail: none given');
+  });
+
   it('lists matches with title, company, score, place, salary and a one-line reason', () => {
     const text = answerFor('search_matches', { remote: 'remote' }, ok(MATCHES));
     expect(text.split('\n').slice(0, 4)).toEqual([

@@ -110,6 +110,20 @@ describe('the intent parser', () => {
     ]);
   });
 
+  it('reads how the digest should reach the person: address, e-mail on or off, size, quiet days', () => {
+    const profile = (args: Record<string, unknown>) => [{ agent: 'matcher', tool: 'update_profile', args }];
+    expect(parse('my email is ada@example.com')).toEqual(profile({ email: 'ada@example.com' }));
+    expect(parse('stop emailing me the digest')).toEqual(profile({ digestEmail: false }));
+    expect(parse('please email me the digest at 19:00')).toEqual(
+      profile({ digestEmail: true, digestHour: 19 }),
+    );
+    expect(parse('put 10 matches in my digest')).toEqual(profile({ digestSize: 10 }));
+    expect(parse("send me a short note when there's nothing new")).toEqual(
+      profile({ digestEmptyNotice: true }),
+    );
+    expect(parse("don't message me on quiet days")).toEqual(profile({ digestEmptyNotice: false }));
+  });
+
   it('routes application requests to the applicant', () => {
     expect(parse('mark #2 as interviewing', listed)).toEqual([
       {
