@@ -98,8 +98,12 @@ function profileLines(p: Rec): string[] {
     `- Seniority: ${joinList(strings(p.seniority), 'any')}`,
     `- Needs visa sponsorship: ${p.needsSponsorship === true ? 'yes' : 'no'}`,
     `- Excluded companies: ${joinList(strings(p.excludedCompanies))}`,
-    `- Digest: ${hour !== null ? `${String(hour).padStart(2, '0')}:00` : '?'} ${txt(p.timeZone, 40) ?? ''}, up to ${num(p.digestSize) ?? 5} matches scoring ${num(p.scoreThreshold) ?? '?'}+; ${p.digestEmptyNotice === true ? 'a short note' : 'no message'} on days with nothing new`,
-    `- E-mail: ${txt(p.email, 120) ?? 'none given'}${txt(p.email, 120) ? (p.digestEmail === false ? ' (digest e-mails off)' : ' (digest e-mails on)') : ''}`,
+    `- Digest: ${hour !== null ? `${String(hour).padStart(2, '0')}:00` : '?'} ${txt(p.timeZone, 40) ?? ''}, ${num(p.digestSize) !== null ? `up to ${num(p.digestSize)} ` : ''}matches scoring ${num(p.scoreThreshold) ?? '?'}+${typeof p.digestEmptyNotice === 'boolean' ? `; ${p.digestEmptyNotice ? 'a short note' : 'no message'} on days with nothing new` : ''}`,
+    ...('email' in p
+      ? [
+          `- E-mail: ${txt(p.email, 120) ?? 'none given'}${txt(p.email, 120) ? (p.digestEmail === false ? ' (digest e-mails off)' : ' (digest e-mails on)') : ''}`,
+        ]
+      : []),
   ];
 }
 
