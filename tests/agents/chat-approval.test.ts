@@ -11,6 +11,7 @@ import { createSubmitApplicationTool } from '../../tools/applications/submit-app
 import type { SubmitRequest } from '../../tools/applications/submitter.ts';
 import { callTool } from '../../tools/tool.ts';
 import {
+  ANSWERS,
   type ApplicationsFixture,
   openApplicationsFixture,
 } from '../tools/applications/applications-fixture.ts';
@@ -22,16 +23,6 @@ vi.mock('../../tools/crawl/browser-pool.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../tools/crawl/browser-pool.ts')>()),
   findChromium: () => null,
 }));
-
-const ANSWERS = [
-  { question: 'work_authorisation', answer: 'Yes' },
-  { question: 'sponsorship', answer: 'No' },
-  { question: 'notice_period', answer: 'One month' },
-  { question: 'salary_expectation', answer: '£95,000 a year' },
-  { question: 'linkedin', answer: 'https://www.linkedin.com/in/priya-raman' },
-  { question: 'location', answer: 'London, UK' },
-  { question: 'relocation', answer: 'Yes, within Europe' },
-];
 
 let fx: ApplicationsFixture;
 let chat: ChatService;

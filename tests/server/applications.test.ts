@@ -13,6 +13,7 @@ import { ToolRegistry } from '../../tools/tool.ts';
 import { createAccounts } from '../../tools/users/accounts.ts';
 import { startTestServer, type TestServer } from '../fixtures/http-server.ts';
 import {
+  ANSWERS,
   type ApplicationsFixture,
   openApplicationsFixture,
 } from '../tools/applications/applications-fixture.ts';
@@ -29,16 +30,6 @@ vi.mock('../../tools/crawl/browser-pool.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../tools/crawl/browser-pool.ts')>()),
   findChromium: () => null,
 }));
-
-const ANSWERS = [
-  { question: 'work_authorisation', answer: 'Yes' },
-  { question: 'sponsorship', answer: 'No' },
-  { question: 'notice_period', answer: 'One month' },
-  { question: 'salary_expectation', answer: '£95,000 a year' },
-  { question: 'linkedin', answer: 'https://www.linkedin.com/in/priya-raman' },
-  { question: 'location', answer: 'London, UK' },
-  { question: 'relocation', answer: 'Yes, within Europe' },
-];
 
 let fx: ApplicationsFixture;
 let form: TestServer;

@@ -17,6 +17,17 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 import { startTestQueue } from '../../helpers/queue.ts';
 import { insertJob } from '../../mcp-server/jobhound-fixture.ts';
 
+/** Priya's stored answers to the standard form questions (the fixture's resume is PRIYA). */
+export const ANSWERS = [
+  { question: 'work_authorisation', answer: 'Yes' },
+  { question: 'sponsorship', answer: 'No' },
+  { question: 'notice_period', answer: 'One month' },
+  { question: 'salary_expectation', answer: '£95,000 a year' },
+  { question: 'linkedin', answer: 'https://www.linkedin.com/in/priya-raman' },
+  { question: 'location', answer: 'London, UK' },
+  { question: 'relocation', answer: 'Yes, within Europe' },
+];
+
 export interface ApplicationsFixture {
   database: TestDatabase;
   db: Database;

@@ -7,7 +7,12 @@ import { createSubmitApplicationTool } from '../../../tools/applications/submit-
 import type { SubmitOutcome, SubmitRequest, Submitter } from '../../../tools/applications/submitter.ts';
 import { callTool } from '../../../tools/tool.ts';
 import { PRIYA } from '../review/review-fixture.ts';
-import { type ApplicationsFixture, inputError, openApplicationsFixture } from './applications-fixture.ts';
+import {
+  ANSWERS,
+  type ApplicationsFixture,
+  inputError,
+  openApplicationsFixture,
+} from './applications-fixture.ts';
 
 vi.mock('../../../tools/crawl/browser-pool.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../tools/crawl/browser-pool.ts')>()),
@@ -56,16 +61,6 @@ const acceptAll = (req: SubmitRequest): SubmitOutcome =>
         url: 'https://boards.greenhouse.io/acme/jobs/1',
         message: 'Thank you for applying.',
       };
-
-const ANSWERS = [
-  { question: 'work_authorisation', answer: 'Yes' },
-  { question: 'sponsorship', answer: 'No' },
-  { question: 'notice_period', answer: 'One month' },
-  { question: 'salary_expectation', answer: '£95,000 a year' },
-  { question: 'linkedin', answer: 'https://www.linkedin.com/in/priya-raman' },
-  { question: 'location', answer: 'London, UK' },
-  { question: 'relocation', answer: 'Yes, within Europe' },
-];
 
 let fx: ApplicationsFixture;
 beforeAll(async () => {

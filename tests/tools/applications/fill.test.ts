@@ -9,7 +9,12 @@ import { createSubmitApplicationTool } from '../../../tools/applications/submit-
 import { callTool } from '../../../tools/tool.ts';
 import { startTestServer, type TestServer } from '../../fixtures/http-server.ts';
 import { PRIYA } from '../review/review-fixture.ts';
-import { type ApplicationsFixture, inputError, openApplicationsFixture } from './applications-fixture.ts';
+import {
+  ANSWERS,
+  type ApplicationsFixture,
+  inputError,
+  openApplicationsFixture,
+} from './applications-fixture.ts';
 import {
   ASHBY_FORM,
   CAPTCHA_FORM,
@@ -48,16 +53,6 @@ interface Submitted {
 }
 
 const html = (body: string) => ({ headers: { 'content-type': 'text/html; charset=utf-8' }, body });
-
-const ANSWERS = [
-  { question: 'work_authorisation', answer: 'Yes' },
-  { question: 'sponsorship', answer: 'No' },
-  { question: 'notice_period', answer: 'One month' },
-  { question: 'salary_expectation', answer: '£95,000 a year' },
-  { question: 'linkedin', answer: 'https://www.linkedin.com/in/priya-raman' },
-  { question: 'location', answer: 'London, UK' },
-  { question: 'relocation', answer: 'Yes, within Europe' },
-];
 
 describe.skipIf(!chromiumPath)('fill_application and submission with real Chromium', () => {
   let fx: ApplicationsFixture;

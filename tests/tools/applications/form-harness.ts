@@ -17,17 +17,7 @@ import {
   type TestServer,
 } from '../../fixtures/http-server.ts';
 import { PRIYA } from '../review/review-fixture.ts';
-import { type ApplicationsFixture, openApplicationsFixture } from './applications-fixture.ts';
-
-export const ANSWERS = [
-  { question: 'work_authorisation', answer: 'Yes' },
-  { question: 'sponsorship', answer: 'No' },
-  { question: 'notice_period', answer: 'One month' },
-  { question: 'salary_expectation', answer: '£95,000 a year' },
-  { question: 'linkedin', answer: 'https://www.linkedin.com/in/priya-raman' },
-  { question: 'location', answer: 'London, UK' },
-  { question: 'relocation', answer: 'Yes, within Europe' },
-];
+import { ANSWERS, type ApplicationsFixture, openApplicationsFixture } from './applications-fixture.ts';
 
 export interface Filled {
   outcome: string;

@@ -11,7 +11,7 @@ import { createSubmitApplicationTool } from '../../../tools/applications/submit-
 import type { SubmitRequest } from '../../../tools/applications/submitter.ts';
 import { ToolRegistry } from '../../../tools/tool.ts';
 import { PRIYA } from '../review/review-fixture.ts';
-import { type ApplicationsFixture, openApplicationsFixture } from './applications-fixture.ts';
+import { ANSWERS, type ApplicationsFixture, openApplicationsFixture } from './applications-fixture.ts';
 
 // The approval gate as an MCP client sees it: the user's own client approves (approvedVia 'mcp'),
 // and submit_application refuses anything not approved.
@@ -20,16 +20,6 @@ vi.mock('../../../tools/crawl/browser-pool.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../tools/crawl/browser-pool.ts')>()),
   findChromium: () => null,
 }));
-
-const ANSWERS = [
-  { question: 'work_authorisation', answer: 'Yes' },
-  { question: 'sponsorship', answer: 'No' },
-  { question: 'notice_period', answer: 'One month' },
-  { question: 'salary_expectation', answer: '£95,000 a year' },
-  { question: 'linkedin', answer: 'https://www.linkedin.com/in/priya-raman' },
-  { question: 'location', answer: 'London, UK' },
-  { question: 'relocation', answer: 'Yes, within Europe' },
-];
 
 let fx: ApplicationsFixture;
 let registry: ToolRegistry;
