@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { Composer, InputFile } from 'grammy';
 import { type BotContext, renderTool, replyHtml, runTool, type TelegramBotDeps } from './context.ts';
 import { APPROVE_CALLBACK, DRY_RUN_CALLBACK } from './keyboards.ts';
 
@@ -34,9 +34,20 @@ export function approvalActionsComposer(deps: TelegramBotDeps): Composer<BotCont
   c.callbackQuery(DRY_RUN_CALLBACK, async (ctx) => {
     await ctx.answerCallbackQuery({ text: 'Filling the form (nothing is submitted)…' });
     await ctx.replyWithChatAction('typing').catch(() => {});
-    const out = await runTool<{ approvalId?: string | null }>(deps, ctx, 'fill_application', {
-      applicationId: ctx.match[1]!,
-    });
+    const out = await runTool<{ approvalId?: string | null; screenshotBase64?: string }>(
+      deps,
+      ctx,
+      'fill_application',
+      { applicationId: ctx.match[1]! },
+    );
+    // What the form looks like filled: the person approves what they saw.
+    if (out.screenshotBase64) {
+      await ctx
+        .replyWithPhoto(new InputFile(Buffer.from(out.screenshotBase64, 'base64'), 'filled-form.png'), {
+          caption: 'The form as filled (not submitted)',
+        })
+        .catch((err: unknown) => deps.logger.warn({ err }, 'could not send the form screenshot'));
+    }
     // Filling binds a new approval to exactly the form as filled: that is what the person approves.
     const approve = out.approvalId
       ? { inline_keyboard: [[{ text: '✅ Approve & submit', callback_data: `a:ok:${out.approvalId}` }]] }

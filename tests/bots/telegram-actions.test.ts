@@ -98,7 +98,13 @@ describe('the buttons under a match', () => {
     async () => {
       const db = h.t.runtime.handle.db;
       const ready = last();
+      const before = h.fake.messagesTo(JANE).length;
       await tap(buttonData(ready, /dry run/), ready.message_id);
+      // First the screenshot of the filled form, then what was filled with the approval button.
+      const [shot] = h.fake.messagesTo(JANE).slice(before);
+      expect(shot!.photo).toMatchObject({ fileName: 'filled-form.png' });
+      expect(shot!.photo!.bytes).toBeGreaterThan(1000);
+      expect(shot!.text).toBe('The form as filled (not submitted)');
       expect(last().text).toMatch(/^<b>Dry run: the form filled, not submitted<\/b>\nFilled \d+ fields at /);
       const filled = last();
       expect(filled.text).toMatch(/\n- Full name\W*: JANE DOE\n/);
