@@ -10,7 +10,7 @@ import { renderEmptyNotice, whereOf } from '../digest/render.ts';
 import type { DigestSender } from '../digest/tasks.ts';
 import { isBlocked } from './api.ts';
 import { escapeAttribute, escapeHtml } from './format.ts';
-import { matchButtons } from './keyboards.ts';
+import { matchButtons, matchKeyboard } from './keyboards.ts';
 
 /** The digest as one HTML message; every scraped field is escaped. */
 export function renderDigestHtml(digest: Digest): string {
@@ -29,9 +29,19 @@ export function renderDigestHtml(digest: Digest): string {
   return lines.join('\n');
 }
 
-/** One keyboard row per item: 👍 / 👎 / Why? with the item's number. */
+/** Telegram refuses an inline keyboard of more than this many buttons. */
+const MAX_KEYBOARD_BUTTONS = 100;
+
+/**
+ * Two keyboard rows per item, numbered: 👍 / 👎 / Why? and Review / Apply / Hide, as under
+ * /matches. A long digest (over 16 items) keeps the first row only, within Telegram's limit.
+ */
 export function digestKeyboard(digest: Digest): InlineKeyboardButton[][] {
-  return digest.items.map((item, i) => matchButtons(item.job.id, `${i + 1}`));
+  const both = digest.items.length * 6 <= MAX_KEYBOARD_BUTTONS;
+  return digest.items.flatMap((item, i) => {
+    const label = `${i + 1}`;
+    return both ? matchKeyboard(item.job.id, label) : [matchButtons(item.job.id, label)];
+  });
 }
 
 /** Marks a user who blocked the bot inactive: no more digests or retries. */

@@ -59,6 +59,11 @@ describe.each(testBackends())('digest delivery on %s', (backend) => {
           { text: '👎 1', callback_data: `m:down:${jobId}` },
           { text: 'Why? 1', callback_data: `m:why:${jobId}` },
         ],
+        [
+          { text: '📝 Review 1', callback_data: `m:review:${jobId}` },
+          { text: '📨 Apply 1', callback_data: `m:prep:${jobId}` },
+          { text: '🙈 Hide 1', callback_data: `m:hide:${jobId}` },
+        ],
       ],
     });
   });

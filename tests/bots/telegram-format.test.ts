@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { renderDigestHtml } from '../../bots/telegram/digest-sender.ts';
+import { digestKeyboard, renderDigestHtml } from '../../bots/telegram/digest-sender.ts';
 import { escapeHtml, splitEscaped, splitMessage } from '../../bots/telegram/format.ts';
 import { renderProgress } from '../../bots/telegram/progress.ts';
 import { htmlProblem } from '../fixtures/telegram/fake-bot-api.ts';
 
 describe('Telegram formatting', () => {
+  it('keeps a long digest’s keyboard within Telegram’s 100 buttons', () => {
+    const digestOf = (n: number) => ({
+      userId: '00000000-0000-4000-8000-000000000001',
+      localDate: '2026-12-06',
+      timeZone: 'UTC',
+      scoreThreshold: 50,
+      since: null,
+      items: Array.from({ length: n }, (_, i) => ({
+        job: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` },
+      })),
+    });
+    const count = (rows: unknown[][]) => rows.reduce((sum, row) => sum + row.length, 0);
+    const five = digestKeyboard(digestOf(5) as never);
+    expect(five).toHaveLength(10);
+    expect(five[1]!.map((b) => b.text)).toEqual(['📝 Review 1', '📨 Apply 1', '🙈 Hide 1']);
+    const twenty = digestKeyboard(digestOf(20) as never);
+    expect(twenty).toHaveLength(20);
+    expect(count(twenty)).toBeLessThanOrEqual(100);
+  });
+
   it('sends a quiet day as a short note, not as an empty digest', () => {
     const html = renderDigestHtml({
       userId: '00000000-0000-4000-8000-000000000001',
