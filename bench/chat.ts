@@ -8,10 +8,8 @@
 //                      [--mix mixed|light] [--cpu-prof DIR]
 // --cpu-prof DIR writes a V8 CPU profile of the server process into DIR (open it in Chrome DevTools).
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createRuntime } from '../cli/runtime.ts';
 import { loadConfig } from '../config/config.ts';
 import { createLogger } from '../config/logger.ts';
@@ -23,6 +21,7 @@ import { createLocalEmbedder } from '../tools/match/local-embedder.ts';
 import { createSkillExtractor } from '../tools/skills/extract.ts';
 import { callTool } from '../tools/tool.ts';
 import { positiveInt } from './args.ts';
+import { freshPostgres } from './fresh-postgres.ts';
 import { createSyntheticJobs, embeddedJobRows } from './synthetic-jobs.ts';
 
 const WARMUP = 50;
@@ -154,23 +153,6 @@ async function load(
     }),
   );
   return { samples, seconds: (performance.now() - started) / 1000 };
-}
-
-async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `jh_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`).finally(() => admin.end());
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`).finally(() => c.end());
-    },
-  };
 }
 
 const percentile = (sorted: number[], p: number) =>

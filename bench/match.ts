@@ -4,11 +4,9 @@
 // filters. Prints one JSON line per backend, then a table.
 //   node bench/match.ts [--jobs 100000] [--queries 50] [--backend both|pglite|postgres] [--verbose]
 //                       [--keep-db] [--reuse-db <postgres url of a database a --keep-db run kept>]
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { type DbHandle, migrateDatabase, openDatabase, redactUrl } from '../db/client.ts';
 import { jobs } from '../db/schema.ts';
 import { jobEmbeddingText, toVectorLiteral } from '../tools/match/embed-text.ts';
@@ -16,6 +14,7 @@ import { createLocalEmbedder, type LocalEmbedder } from '../tools/match/local-em
 import { type HardFilters, hardFilterSql, retrieveCandidates, roleText } from '../tools/match/retrieve.ts';
 import { createSkillExtractor } from '../tools/skills/extract.ts';
 import { positiveInt } from './args.ts';
+import { freshPostgres } from './fresh-postgres.ts';
 import { createSyntheticJobs, embeddedJobRows, type SyntheticJobs, seededRandom } from './synthetic-jobs.ts';
 
 const BATCH = 500;
@@ -206,28 +205,6 @@ function embeddingsPerSec(gen: SyntheticJobs, embedder: LocalEmbedder): number {
   const t0 = performance.now();
   for (const text of texts.slice(0, EMBED_SAMPLE)) embedder.embedText(text);
   return Math.round(EMBED_SAMPLE / ((performance.now() - t0) / 1000));
-}
-
-/** Creates a throwaway database next to the one in `url`, so the given database is never touched. */
-async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `jh_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`).finally(() => c.end());
-    },
-  };
 }
 
 async function run(backend: 'pglite' | 'postgres', handle: DbHandle, queries: Query[], reuse = false) {
