@@ -4,12 +4,13 @@ import type { createTool } from '@mastra/core/tools';
 import type { AgentKey } from '../config/config.ts';
 import type { Logger } from '../config/logger.ts';
 import type { ToolRegistry } from '../tools/tool.ts';
+import { createDelegationTool, delegationToolName } from './delegation.ts';
 import { type AgentModels, MAX_TOOL_ROUNDS, toMastraModel } from './models.ts';
 import { toolsFor } from './tools.ts';
 import { UNTRUSTED_DATA_RULE } from './untrusted-data.ts';
 
-// The assistant (a supervisor every surface talks to) and its five specialists. Mastra offers
-// each specialist to the assistant as a tool named `agent-<key>`.
+// The assistant (a supervisor every surface talks to) and its five specialists. The assistant
+// holds one tool per specialist, named `agent-<key>` (agents/delegation.ts).
 
 export type SpecialistKey = Exclude<AgentKey, 'assistant'>;
 export const SPECIALIST_KEYS: readonly SpecialistKey[] = [
@@ -20,8 +21,6 @@ export const SPECIALIST_KEYS: readonly SpecialistKey[] = [
   'applicant',
 ];
 
-/** The name of the delegation tool Mastra gives the assistant for a specialist. */
-export const delegationToolName = (key: SpecialistKey) => `agent-${key}`;
 
 const SHARED_RULES = [
   UNTRUSTED_DATA_RULE,
@@ -103,9 +102,9 @@ const idOf = (fn: object) => {
 };
 
 /**
- * Mastra turns every tool's input and output schema into JSON Schema again on every model call
- * (the assistant's five `agent-<key>` tools are rebuilt per call too). The schemas never change,
- * so each conversion is remembered per schema and options; Mastra copies the result it is given.
+ * Mastra turns every tool's input and output schema into JSON Schema again on every model call.
+ * The schemas never change, so each conversion is remembered per schema and options; Mastra
+ * copies the result it is given.
  */
 export function rememberJsonSchema(schema: unknown): void {
   const standard = (schema as { '~standard'?: { jsonSchema?: JsonSchemaConverter } } | undefined)?.[
@@ -128,25 +127,11 @@ export function rememberJsonSchema(schema: unknown): void {
   Object.assign(converter, { remembered: true });
 }
 
-/** The schemas of an agent's own tools and, for a supervisor, of the delegation tools Mastra builds. */
-function rememberToolSchemas(
-  agent: Agent,
-  tools: Record<string, { inputSchema?: unknown; outputSchema?: unknown }>,
-) {
+/** Remembers the JSON Schema of each tool's input and output schema. */
+function rememberToolSchemas(tools: Record<string, { inputSchema?: unknown; outputSchema?: unknown }>) {
   for (const tool of Object.values(tools)) {
     rememberJsonSchema(tool.inputSchema);
     rememberJsonSchema(tool.outputSchema);
-  }
-  // Mastra keeps the sub-agent tool schemas per agent (a private method; skipped if it goes away).
-  const subAgentSchemas = (agent as unknown as { getSubAgentToolSchemas?: (v: string) => unknown })
-    .getSubAgentToolSchemas;
-  if (typeof subAgentSchemas === 'function') {
-    const schemas = subAgentSchemas.call(agent, 'default') as {
-      inputSchema?: unknown;
-      outputSchema?: unknown;
-    };
-    rememberJsonSchema(schemas?.inputSchema);
-    rememberJsonSchema(schemas?.outputSchema);
   }
 }
 
@@ -181,20 +166,26 @@ export function createAgents(deps: AgentsDeps): JobhoundAgents {
         defaultOptions: { maxSteps },
       });
       agent.__setLogger(mastraLogger);
-      rememberToolSchemas(agent, tools);
+      rememberToolSchemas(tools);
       return [key, agent];
     }),
   ) as Record<SpecialistKey, Agent>;
+  const delegation = Object.fromEntries(
+    SPECIALIST_KEYS.map((key) => [
+      delegationToolName(key),
+      createDelegationTool(key, specialists[key], { description: SPECIALISTS[key].description, maxSteps }),
+    ]),
+  );
   const assistant = new Agent({
     id: 'assistant',
     name: 'assistant',
     description: 'The Jobhound assistant: answers directly or delegates to a specialist.',
     instructions: ASSISTANT_INSTRUCTIONS,
     model: toMastraModel(deps.models.modelFor('assistant')),
-    agents: specialists,
+    tools: delegation,
     defaultOptions: { maxSteps },
   });
   assistant.__setLogger(mastraLogger);
-  rememberToolSchemas(assistant, {});
+  rememberToolSchemas(delegation);
   return { assistant, specialists };
 }

@@ -219,7 +219,6 @@ async function streamAssistant(
       requestContext,
       maxSteps: MAX_STEPS,
       ...(turn.signal ? { abortSignal: turn.signal } : {}),
-      delegation: { onDelegationStart: () => ({ modifiedMaxSteps: MAX_STEPS }) },
     });
     let steps = 0;
     let lastReason: string | undefined;

@@ -124,37 +124,33 @@ export function createThreadStore(db: Database) {
       if (messages.length === 0) return;
       const firstUser = messages.find((m) => m.role === 'user');
       const title = firstUser && typeof firstUser.content === 'string' ? titleFrom(firstUser.content) : null;
+      const rows = messages.map((m, i) => ({ seq: i + 1, role: m.role, content: m.content }));
+      if (options.create) {
+        // One statement: the thread and its first messages are stored together or not at all.
+        await db.execute(sql`with t as (
+            insert into chat_threads (id, user_id, channel, title)
+            values (${threadId}, ${userId}, ${options.create.channel}, ${title}) returning id)
+          insert into chat_messages (thread_id, seq, role, content)
+          select t.id, m.seq, m.role, m.content
+          from t, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(seq int, role text, content jsonb)`);
+        return;
+      }
       await db.transaction(async (tx) => {
-        let start = 1;
-        if (options.create) {
-          await tx
-            .insert(chatThreads)
-            .values({ id: threadId, userId, channel: options.create.channel, title });
-        } else {
-          // The update both checks the owner and locks the thread row until the messages are in.
-          const [thread] = await tx
-            .update(chatThreads)
-            .set({
-              updatedAt: sql`now()`,
-              ...(title ? { title: sql`coalesce(${chatThreads.title}, ${title})` } : {}),
-            })
-            .where(and(eq(chatThreads.id, threadId), eq(chatThreads.userId, userId)))
-            .returning({ id: chatThreads.id });
-          if (!thread) throw new ThreadNotFoundError(threadId);
-          const [last] = await tx
-            .select({ seq: sql<number>`coalesce(max(${chatMessages.seq}), 0)::int` })
-            .from(chatMessages)
-            .where(eq(chatMessages.threadId, threadId));
-          start = Number(last?.seq ?? 0) + 1;
-        }
-        await tx.insert(chatMessages).values(
-          messages.map((m, i) => ({
-            threadId,
-            seq: start + i,
-            role: m.role,
-            content: m.content as unknown,
-          })),
-        );
+        // The update both checks the owner and locks the thread row until the messages are in.
+        const [thread] = await tx
+          .update(chatThreads)
+          .set({
+            updatedAt: sql`now()`,
+            ...(title ? { title: sql`coalesce(${chatThreads.title}, ${title})` } : {}),
+          })
+          .where(and(eq(chatThreads.id, threadId), eq(chatThreads.userId, userId)))
+          .returning({ id: chatThreads.id });
+        if (!thread) throw new ThreadNotFoundError(threadId);
+        // A statement of its own, so it sees the messages of a turn that held the lock before.
+        await tx.execute(sql`insert into chat_messages (thread_id, seq, role, content)
+          select ${threadId}::uuid, last.seq + m.seq, m.role, m.content
+          from (select coalesce(max(seq), 0)::int as seq from chat_messages where thread_id = ${threadId}) last,
+            jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(seq int, role text, content jsonb)`);
       });
     },
 

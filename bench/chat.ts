@@ -6,9 +6,13 @@
 // --backend postgres runs the server on a fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL.
 //   node bench/chat.ts [--requests 2000] [--concurrency 10] [--jobs 2000] [--backend pglite|postgres]
 //                      [--mix mixed|light] [--cpu-prof DIR]
-// --cpu-prof DIR writes a V8 CPU profile of the server process into DIR (open it in Chrome DevTools).
+// --cpu-prof DIR writes a V8 CPU profile of the server process during the measured requests (not
+// the seeding or warm-up) into DIR (open it in Chrome DevTools).
 import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRuntime } from '../cli/runtime.ts';
 import { loadConfig } from '../config/config.ts';
@@ -99,6 +103,23 @@ async function serve(jobCount: number, databaseUrl: string): Promise<void> {
     ],
   });
   const server = await listen(app, '127.0.0.1', 0);
+  const profiler = new Session();
+  process.on('message', (m: { profile?: 'start' | 'stop'; dir?: string }) => {
+    void (async () => {
+      if (m.profile === 'start') {
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+      } else if (m.profile === 'stop' && m.dir) {
+        const { profile } = await profiler.post('Profiler.stop');
+        mkdirSync(m.dir, { recursive: true });
+        const file = join(m.dir, `chat-${Date.now()}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        process.send?.({ profileFile: file });
+      }
+      process.send?.({ profiled: m.profile });
+    })();
+  });
   process.send?.({ url: server.url });
   process.on('disconnect', () => {
     void server.close().then(() => runtime.close().finally(() => process.exit(0)));
@@ -188,13 +209,20 @@ if (values.server) {
       database?.url ?? '',
       ...(values.verbose ? ['--verbose'] : []),
     ],
-    {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      ...(values['cpu-prof']
-        ? { execArgv: [...process.execArgv, '--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] }
-        : {}),
-    },
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
+  const profileDir = values['cpu-prof'];
+  const profiling = (profile: 'start' | 'stop') =>
+    new Promise<void>((resolve) => {
+      const onMessage = (m: { profiled?: string; profileFile?: string }) => {
+        if (m.profileFile) log(`CPU profile of the server: ${m.profileFile}`);
+        if (m.profiled !== profile) return;
+        child.off('message', onMessage);
+        resolve();
+      };
+      child.on('message', onMessage);
+      child.send({ profile, dir: profileDir });
+    });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { url: string }).url));
     child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before listening`)));
@@ -203,7 +231,12 @@ if (values.server) {
     log(`warming up with ${WARMUP} requests against ${url}`);
     await load(url, messages, WARMUP, concurrency);
     log(`${requests} requests, ${concurrency} at a time`);
+    if (profileDir) await profiling('start');
+    const cpu0 = process.cpuUsage();
     const { samples, seconds } = await load(url, messages, requests, concurrency);
+    const cpu = process.cpuUsage(cpu0);
+    log(`client CPU: ${((cpu.user + cpu.system) / 1000 / requests).toFixed(2)} ms per request`);
+    if (profileDir) await profiling('stop');
     const ttft = samples
       .filter((s) => s.ok)
       .map((s) => s.ttftMs)
