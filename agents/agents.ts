@@ -21,7 +21,6 @@ export const SPECIALIST_KEYS: readonly SpecialistKey[] = [
   'applicant',
 ];
 
-
 const SHARED_RULES = [
   UNTRUSTED_DATA_RULE,
   'Use only facts that tool results contain: never invent jobs, companies, salaries or scores.',

@@ -13,7 +13,7 @@ export const delegationToolName = (key: string) => `agent-${key}`;
 export const delegationInput = z.object({
   prompt: z
     .string()
-    .describe("The request for the specialist, in your own words, with every detail the user gave"),
+    .describe('The request for the specialist, in your own words, with every detail the user gave'),
 });
 
 /** What the specialist answered. */

@@ -31,10 +31,11 @@ export const LOCAL_MODEL_ID = 'local';
 /** Words in the first streamed text delta: small, so the answer starts at once. */
 const FIRST_DELTA_WORDS = 4;
 /**
- * Words per later delta at the most; a delta also ends at a line break. Every delta passes
- * through each agent's stream and out as its own SSE event, so one a line keeps a turn cheap.
+ * Characters per later delta, about: a delta ends at the first line break past this many. Every
+ * delta passes through each agent's stream and out as its own SSE event, so a few larger ones
+ * keep a turn cheap while a long answer still arrives in pieces.
  */
-const MAX_DELTA_WORDS = 24;
+const DELTA_CHARS = 320;
 
 type Reply =
   | { kind: 'text'; text: string }
@@ -101,20 +102,26 @@ function usageOf(call: LanguageModelV4CallOptions, reply: Reply): LanguageModelV
   };
 }
 
-/** Splits text into deltas (a few words, then a line at a time), keeping every character. */
+/** Splits text into deltas (a few words, then a few lines at a time), keeping every character. */
 export function textDeltas(text: string): string[] {
   const words = text.match(/\S+\s*|\s+/g) ?? [];
   const out: string[] = [];
-  let current: string[] = [];
+  let current = '';
+  let count = 0;
   for (const word of words) {
-    current.push(word);
-    const limit = out.length === 0 ? FIRST_DELTA_WORDS : MAX_DELTA_WORDS;
-    if (current.length >= limit || word.includes('\n')) {
-      out.push(current.join(''));
-      current = [];
+    current += word;
+    count += 1;
+    const full =
+      out.length === 0
+        ? count >= FIRST_DELTA_WORDS || word.includes('\n')
+        : (current.length >= DELTA_CHARS && word.includes('\n')) || current.length >= 2 * DELTA_CHARS;
+    if (full) {
+      out.push(current);
+      current = '';
+      count = 0;
     }
   }
-  if (current.length > 0) out.push(current.join(''));
+  if (current) out.push(current);
   return out;
 }
 

@@ -1,8 +1,9 @@
 // /api/chat under load with the offline local model: a server process on a seeded PGlite (synthetic
 // jobs with embeddings, a resume, a source), and a client here holding N connections busy with a
 // mix of requests. Prints requests/s and time to first token (first text-delta in the stream) as
-// one JSON line, then a table. The server runs in a child process so the client's parsing does
-// not share its event loop.
+// one JSON line, then a table, with the CPU time per request of the server and of the client and,
+// for scale, the CPU time of one bare Mastra Agent.stream call. The server runs in a child process
+// so the client's parsing does not share its event loop.
 // --backend postgres runs the server on a fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL.
 //   node bench/chat.ts [--requests 2000] [--concurrency 10] [--jobs 2000] [--backend pglite|postgres]
 //                      [--mix mixed|light] [--cpu-prof DIR]
@@ -26,6 +27,7 @@ import { createSkillExtractor } from '../tools/skills/extract.ts';
 import { callTool } from '../tools/tool.ts';
 import { positiveInt } from './args.ts';
 import { freshPostgres } from './fresh-postgres.ts';
+import { mastraStreamFloorMs } from './mastra-floor.ts';
 import { createSyntheticJobs, embeddedJobRows } from './synthetic-jobs.ts';
 
 const WARMUP = 50;
@@ -103,21 +105,31 @@ async function serve(jobCount: number, databaseUrl: string): Promise<void> {
     ],
   });
   const server = await listen(app, '127.0.0.1', 0);
+  // The parent marks the measured phase: the server reports its CPU time over it (and, with
+  // --cpu-prof, a profile of it).
   const profiler = new Session();
-  process.on('message', (m: { profile?: 'start' | 'stop'; dir?: string }) => {
+  let cpuAtStart = process.cpuUsage();
+  process.on('message', (m: { phase?: 'start' | 'stop'; dir?: string }) => {
     void (async () => {
-      if (m.profile === 'start') {
-        profiler.connect();
-        await profiler.post('Profiler.enable');
-        await profiler.post('Profiler.start');
-      } else if (m.profile === 'stop' && m.dir) {
-        const { profile } = await profiler.post('Profiler.stop');
-        mkdirSync(m.dir, { recursive: true });
-        const file = join(m.dir, `chat-${Date.now()}.cpuprofile`);
-        writeFileSync(file, JSON.stringify(profile));
-        process.send?.({ profileFile: file });
+      if (m.phase === 'start') {
+        cpuAtStart = process.cpuUsage();
+        if (m.dir) {
+          profiler.connect();
+          await profiler.post('Profiler.enable');
+          await profiler.post('Profiler.start');
+        }
+      } else if (m.phase === 'stop') {
+        const cpu = process.cpuUsage(cpuAtStart);
+        process.send?.({ serverCpuMs: (cpu.user + cpu.system) / 1000 });
+        if (m.dir) {
+          const { profile } = await profiler.post('Profiler.stop');
+          mkdirSync(m.dir, { recursive: true });
+          const file = join(m.dir, `chat-${Date.now()}.cpuprofile`);
+          writeFileSync(file, JSON.stringify(profile));
+          process.send?.({ profileFile: file });
+        }
       }
-      process.send?.({ profiled: m.profile });
+      process.send?.({ marked: m.phase });
     })();
   });
   process.send?.({ url: server.url });
@@ -212,16 +224,18 @@ if (values.server) {
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const profileDir = values['cpu-prof'];
-  const profiling = (profile: 'start' | 'stop') =>
+  let serverCpuMs = Number.NaN;
+  const mark = (phase: 'start' | 'stop') =>
     new Promise<void>((resolve) => {
-      const onMessage = (m: { profiled?: string; profileFile?: string }) => {
+      const onMessage = (m: { marked?: string; profileFile?: string; serverCpuMs?: number }) => {
         if (m.profileFile) log(`CPU profile of the server: ${m.profileFile}`);
-        if (m.profiled !== profile) return;
+        if (m.serverCpuMs !== undefined) serverCpuMs = m.serverCpuMs;
+        if (m.marked !== phase) return;
         child.off('message', onMessage);
         resolve();
       };
       child.on('message', onMessage);
-      child.send({ profile, dir: profileDir });
+      child.send({ phase, ...(profileDir ? { dir: profileDir } : {}) });
     });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { url: string }).url));
@@ -231,12 +245,12 @@ if (values.server) {
     log(`warming up with ${WARMUP} requests against ${url}`);
     await load(url, messages, WARMUP, concurrency);
     log(`${requests} requests, ${concurrency} at a time`);
-    if (profileDir) await profiling('start');
-    const cpu0 = process.cpuUsage();
+    await mark('start');
+    const clientCpu0 = process.cpuUsage();
     const { samples, seconds } = await load(url, messages, requests, concurrency);
-    const cpu = process.cpuUsage(cpu0);
-    log(`client CPU: ${((cpu.user + cpu.system) / 1000 / requests).toFixed(2)} ms per request`);
-    if (profileDir) await profiling('stop');
+    const clientCpu = process.cpuUsage(clientCpu0);
+    await mark('stop');
+    const floorMs = await mastraStreamFloorMs();
     const ttft = samples
       .filter((s) => s.ok)
       .map((s) => s.ttftMs)
@@ -256,11 +270,18 @@ if (values.server) {
       ttftP95Ms: round(percentile(ttft, 95)),
       totalP50Ms: round(percentile(totals, 50)),
       totalP95Ms: round(percentile(totals, 95)),
+      /** CPU time per request: of the server process, and of this client. */
+      serverCpuMsPerRequest: Math.round((serverCpuMs / requests) * 100) / 100,
+      /** One bare Mastra Agent.stream call (no tools, instant model), for scale. */
+      mastraStreamCpuMs: Math.round(floorMs * 100) / 100,
+      clientCpuMsPerRequest: Math.round(((clientCpu.user + clientCpu.system) / 1000 / requests) * 100) / 100,
       load1: round(loadavg()[0]!),
     };
     console.log(JSON.stringify(result));
     console.log('\ntargets: ≥ 200 requests/s at 10 connections, first token p50 ≤ 50 ms');
-    console.log('backend/mix      requests  conc  failed   req/s  ttft p50  ttft p95  total p50  total p95');
+    console.log(
+      'backend/mix      requests  conc  failed   req/s  ttft p50  ttft p95  total p50  total p95  server cpu/req',
+    );
     console.log(
       `${values.backend}/${values.mix}`.padEnd(15) +
         [
@@ -272,9 +293,13 @@ if (values.server) {
           result.ttftP95Ms,
           result.totalP50Ms,
           result.totalP95Ms,
+          `${result.serverCpuMsPerRequest} ms`,
         ]
-          .map((c, i) => String(c).padStart([10, 6, 8, 8, 10, 10, 11, 11][i]!))
+          .map((c, i) => String(c).padStart([10, 6, 8, 8, 10, 10, 11, 11, 16][i]!))
           .join(''),
+    );
+    console.log(
+      `one bare Mastra Agent.stream call: ${result.mastraStreamCpuMs} ms CPU; a delegated turn makes two, each with two model steps`,
     );
   } finally {
     child.disconnect();

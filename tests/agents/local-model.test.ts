@@ -1,7 +1,7 @@
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import { generateText, type ModelMessage, stepCountIs, streamText, type ToolSet } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { createLocalLanguageModel } from '../../agents/local-model.ts';
+import { createLocalLanguageModel, textDeltas } from '../../agents/local-model.ts';
 import { delegationToolSet, realToolSet } from '../../evals/suites/chat-harness.ts';
 import { CRAWL, JOB_IDS, MATCHES, SOURCE } from './local-model-fixtures.ts';
 
@@ -106,7 +106,7 @@ describe('the local model through the AI SDK', () => {
     });
     const deltas: string[] = [];
     for await (const delta of result.textStream) deltas.push(delta);
-    expect(deltas.length).toBeGreaterThan(5);
+    expect(deltas.length).toBeGreaterThan(2);
     expect(deltas.join('')).toBe(await result.text);
     expect((await result.steps)[0]!.toolCalls.map((c) => c.toolName)).toEqual(['search_matches']);
   });
@@ -360,5 +360,30 @@ describe('the local model as a LanguageModelV4', () => {
       'tool-call',
       'finish',
     ]);
+  });
+});
+
+describe('the local model streams its answer in pieces', () => {
+  it('starts with a few words and sends a long answer in a few larger pieces, losing nothing', () => {
+    const lines = Array.from(
+      { length: 40 },
+      (_, i) => `${i + 1}. **Job ${i + 1}** at Company ${i + 1}: 92/100`,
+    );
+    const text = `Here are your best matches:\n${lines.join('\n')}\n`;
+    const deltas = textDeltas(text);
+    expect(deltas.join('')).toBe(text);
+    expect(deltas[0]).toBe('Here are your best ');
+    expect(deltas.length).toBeGreaterThan(2);
+    expect(deltas.length).toBeLessThan(lines.length / 3);
+    // Every later piece ends at a line break, so a list item is never cut in two.
+    for (const delta of deltas.slice(1, -1)) expect(delta.endsWith('\n')).toBe(true);
+  });
+
+  it('cuts a long paragraph without line breaks at a word', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    const deltas = textDeltas(text);
+    expect(deltas.join('')).toBe(text);
+    expect(deltas.length).toBeGreaterThan(2);
+    for (const delta of deltas) expect(delta.length).toBeLessThan(700);
   });
 });
