@@ -1,11 +1,8 @@
-import { LOCAL_USER_NAME } from '../tools/users/accounts.ts';
-
 /** The parts of Accounts the HTTP endpoint needs to decide who is calling. */
 export interface AccessAccounts {
   authenticate(token: string): Promise<string | null>;
-  countUsers(): Promise<number>;
-  localUser(): Promise<string>;
-  list(): Promise<Array<{ name: string }>>;
+  /** The local user while it is the only account (created on first use), else null. */
+  soleLocalUser(): Promise<string | null>;
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
@@ -75,15 +72,6 @@ export async function resolveCaller(
     const userId = await accounts.authenticate(match[1]!);
     return userId ? { userId } : { error: 'the bearer token is not valid' };
   }
-  if (isLoopbackHost(boundHost) && (await onlyLocalUser(accounts)))
-    return { userId: await accounts.localUser() };
-  return { error: 'a bearer token is required (Authorization: Bearer <token>)' };
-}
-
-async function onlyLocalUser(accounts: AccessAccounts): Promise<boolean> {
-  const count = await accounts.countUsers();
-  if (count === 0) return true;
-  if (count > 1) return false;
-  const [only] = await accounts.list();
-  return only?.name === LOCAL_USER_NAME;
+  const local = isLoopbackHost(boundHost) ? await accounts.soleLocalUser() : null;
+  return local ? { userId: local } : { error: 'a bearer token is required (Authorization: Bearer <token>)' };
 }

@@ -9,12 +9,11 @@ function accountsWith(
   return {
     created,
     authenticate: async (token) => tokens[token] ?? null,
-    countUsers: async () => names.length + created.length,
-    localUser: async () => {
-      if (!names.includes('local')) created.push('local');
-      return 'local-id';
+    soleLocalUser: async () => {
+      const all = [...names, ...created];
+      if (all.length === 0) created.push('local');
+      return all.length === 0 || (all.length === 1 && all[0] === 'local') ? 'local-id' : null;
     },
-    list: async () => [...names, ...created].map((name) => ({ name })),
   };
 }
 

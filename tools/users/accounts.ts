@@ -35,11 +35,6 @@ export function createAccounts(db: Database) {
       return rows[0]?.userId ?? null;
     },
 
-    async countUsers(): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-      return Number(row?.n ?? 0);
-    },
-
     /** The single user of a loopback install with no accounts created. */
     async localUser(): Promise<string> {
       const existing = await db
@@ -49,6 +44,20 @@ export function createAccounts(db: Database) {
         .limit(1);
       if (existing[0]) return existing[0].id;
       return (await this.createUser(LOCAL_USER_NAME)).id;
+    },
+
+    /**
+     * The local user while it is the install's only account (created on first use), else null:
+     * once a real account exists, requests need a token. One query on the common path.
+     */
+    async soleLocalUser(): Promise<string | null> {
+      const rows = await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .orderBy(users.createdAt)
+        .limit(2);
+      if (rows.length === 0) return this.localUser();
+      return rows.length === 1 && rows[0]!.name === LOCAL_USER_NAME ? rows[0]!.id : null;
     },
 
     async list(): Promise<Array<{ id: string; name: string; email: string | null; createdAt: Date }>> {
