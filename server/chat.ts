@@ -1,4 +1,9 @@
-import { createUIMessageStream, createUIMessageStreamResponse, type UIMessageChunk } from 'ai';
+import {
+  createUIMessageStream,
+  JsonToSseTransformStream,
+  UI_MESSAGE_STREAM_HEADERS,
+  type UIMessageChunk,
+} from 'ai';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ChatEvent, ChatService, ChatTurn } from '../agents/chat.ts';
@@ -137,12 +142,58 @@ export function createChatRoute(deps: ChatRouteDeps): Hono {
       channel: 'api',
     });
     logger.debug({ thread: turn.threadId, user: userId }, 'chat turn');
-    return createUIMessageStreamResponse({
-      stream: toUiMessageStream(turn),
-      headers: turn.threadId ? { 'x-jobhound-thread-id': turn.threadId } : {},
-    });
+    return uiMessageStreamResponse(
+      toUiMessageStream(turn),
+      turn.threadId ? { 'x-jobhound-thread-id': turn.threadId } : {},
+    );
   });
   return app;
+}
+
+/**
+ * The AI SDK's UI message stream response (Server-Sent Events, its headers), with the events
+ * produced in one turn of the event loop sent as one write: a turn's dozen small events would
+ * otherwise cost a socket write each.
+ */
+export function uiMessageStreamResponse(
+  stream: ReadableStream<UIMessageChunk>,
+  headers: Record<string, string> = {},
+): Response {
+  const body = stream
+    .pipeThrough(new JsonToSseTransformStream())
+    .pipeThrough(coalescedWrites())
+    .pipeThrough(new TextEncoderStream());
+  return new Response(body, { headers: { ...UI_MESSAGE_STREAM_HEADERS, ...headers } });
+}
+
+/** Joins the text written during one turn of the event loop into one piece. */
+export function coalescedWrites(): TransformStream<string, string> {
+  let pending = '';
+  let scheduled = false;
+  let closed = false;
+  return new TransformStream<string, string>({
+    transform(chunk, controller) {
+      pending += chunk;
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        if (closed || pending === '') return;
+        const text = pending;
+        pending = '';
+        try {
+          controller.enqueue(text);
+        } catch {
+          // The reader went away (the client disconnected): nothing is left to send.
+        }
+      });
+    },
+    flush(controller) {
+      closed = true;
+      if (pending) controller.enqueue(pending);
+      pending = '';
+    },
+  });
 }
 
 /** Progress shown in the UI: one data part per tool call, updated in place. */
