@@ -11,6 +11,7 @@ import { type ResumeStore, titlesOf } from '../resume/store.ts';
 import type { SkillExtractor } from '../skills/extract.ts';
 import { classifySkills } from '../skills/requirements.ts';
 import { ToolInputError } from '../tool.ts';
+import { toVectorLiteral } from './embed-text.ts';
 import { embedMany } from './embedding-model.ts';
 import {
   checkRefinement,
@@ -161,9 +162,14 @@ export function createMatcher(deps: MatcherDeps) {
     };
   }
 
+  /**
+   * The jobs to score, each with its cosine similarity to `vector` (0 for a job with no vector),
+   * computed by the database so the vectors themselves are never shipped and parsed.
+   */
   async function loadJobs(
     ids: string[],
-  ): Promise<Map<string, JobForScoring & { contentHash: string; embedding: number[] | null }>> {
+    vector: number[],
+  ): Promise<Map<string, JobForScoring & { contentHash: string; similarity: number }>> {
     if (ids.length === 0) return new Map();
     const rows = await db
       .select({
@@ -184,7 +190,7 @@ export function createMatcher(deps: MatcherDeps) {
         postedAt: jobs.postedAt,
         firstSeen: jobs.firstSeen,
         contentHash: jobs.contentHash,
-        embedding: jobs.embedding,
+        similarity: sql<number | null>`1 - (${jobs.embedding} <=> ${toVectorLiteral(vector)}::vector)`,
       })
       .from(jobs)
       .where(inArray(jobs.id, ids));
@@ -195,6 +201,7 @@ export function createMatcher(deps: MatcherDeps) {
           r.id,
           {
             ...r,
+            similarity: Number.isFinite(Number(r.similarity ?? Number.NaN)) ? Number(r.similarity) : 0,
             remote: (r.remote as JobForScoring['remote']) ?? null,
             requiredSkills: split.required,
             preferredSkills: split.preferred,
@@ -259,13 +266,16 @@ export function createMatcher(deps: MatcherDeps) {
       filters,
       k: Math.max(CANDIDATES, options.limit * 4, options.jobIds?.length ?? 0),
     });
-    const byId = await loadJobs(candidates.map((c) => c.jobId));
+    const byId = await loadJobs(
+      candidates.map((c) => c.jobId),
+      vector,
+    );
     const now = deps.now?.() ?? new Date();
     const ranked: RankedMatch[] = [];
     for (const c of candidates) {
       const job = byId.get(c.jobId);
       if (!job) continue;
-      const similarity = Number.isNaN(c.similarity) ? cosine(vector, job.embedding) : c.similarity;
+      const similarity = Number.isNaN(c.similarity) ? job.similarity : c.similarity;
       ranked.push({ jobId: c.jobId, similarity, ...scoreMatch(seeker, job, { similarity, now, skillInfo }) });
     }
     ranked.sort((a, b) => b.score - a.score || b.similarity - a.similarity);
@@ -286,9 +296,9 @@ export function createMatcher(deps: MatcherDeps) {
   /** Scores one job for a user whatever the filters say, so a user can ask about any job. */
   async function explain(userId: string, jobId: string): Promise<RankedMatch> {
     const { resume, seeker } = await seekerFor(userId);
-    const job = (await loadJobs([jobId])).get(jobId);
+    const job = (await loadJobs([jobId], resume.embedding!)).get(jobId);
     if (!job) throw new ToolInputError(`job '${jobId}' was not found`, 'jobId');
-    const similarity = cosine(resume.embedding!, job.embedding);
+    const similarity = job.similarity;
     const result: RankedMatch = {
       jobId,
       similarity,
@@ -314,16 +324,3 @@ export function createMatcher(deps: MatcherDeps) {
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;
-
-function cosine(a: number[], b: number[] | null): number {
-  if (!b) return 0;
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
