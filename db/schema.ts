@@ -163,7 +163,7 @@ export const jobs = pgTable(
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(company, '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(description_md, '')), 'C')`,
     ),
-    /** Title and company only: small, so matching roles against thousands of jobs stays fast. */
+    /** Title and company only; copied into job_titles, whose GIN index the title leg scans. */
     titleSearch: tsvector('title_search').generatedAlwaysAs(
       sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(company, '')), 'B')`,
     ),
@@ -171,7 +171,6 @@ export const jobs = pgTable(
   (t) => [
     index('jobs_embedding_hnsw').using('hnsw', t.embedding.op('vector_cosine_ops')),
     index('jobs_search_gin').using('gin', t.search),
-    index('jobs_title_search_gin').using('gin', t.titleSearch),
     index('jobs_skills_gin').using('gin', t.skills),
     index('jobs_dedup_idx').on(t.dedupKey),
     index('jobs_company_idx').on(t.company),
@@ -183,6 +182,31 @@ export const jobs = pgTable(
     index('jobs_closed_idx').on(t.closedAt),
     index('jobs_source_idx').on(t.sourceId),
   ],
+);
+
+/**
+ * One narrow row per matchable job (open, with a vector): its title-and-company text and the columns
+ * the common hard filters read. The title leg of retrieval scans this instead of the wide jobs rows
+ * (description, vector), so checking the filters on each full-text hit stays within a few cached
+ * pages. Written only by the triggers on jobs (migration 0008), never by the application.
+ */
+export const jobTitles = pgTable(
+  'job_titles',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    titleSearch: tsvector('title_search').notNull(),
+    company: text('company').notNull(),
+    remote: text('remote'),
+    city: text('city'),
+    region: text('region'),
+    country: text('country'),
+    salaryMaxUsdYear: doublePrecision('salary_max_usd_year'),
+    seniority: text('seniority'),
+    employmentType: text('employment_type'),
+  },
+  (t) => [index('job_titles_search_gin').using('gin', t.titleSearch)],
 );
 
 export const jobSightings = pgTable(

@@ -1,8 +1,31 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase } from '../../db/client.ts';
+import { type DbHandle, MIGRATIONS_FOLDER, migrateDatabase } from '../../db/client.ts';
 import { jobs, sources, users } from '../../db/schema.ts';
 import { createTestDatabase, type TestDatabase, testBackends } from '../helpers/db.ts';
+
+/** Applies only the migrations before `tag`, as a database deployed before it would have them. */
+async function migrateBefore(handle: DbHandle, tag: string): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'jh-migrations-'));
+  try {
+    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+    const journalPath = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+    const at = journal.entries.findIndex((e) => e.tag === tag);
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+    // biome-ignore lint/suspicious/noExplicitAny: the migrators want their concrete drizzle types
+    const db = handle.db as any;
+    if (handle.kind === 'pglite') await migratePglite(db, { migrationsFolder: folder });
+    else await migratePg(db, { migrationsFolder: folder });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 
 describe.each(testBackends())('migrations on %s', (backend) => {
   let t: TestDatabase;
@@ -25,6 +48,7 @@ describe.each(testBackends())('migrations on %s', (backend) => {
       'resumes',
       'sources',
       'jobs',
+      'job_titles',
       'job_sightings',
       'matches',
       'applications',
@@ -98,5 +122,33 @@ describe.each(testBackends())('migrations on %s', (backend) => {
     await expect(t.handle.db.insert(users).values({ name: 'eve', telegramChatId: 4242 })).rejects.toThrow();
     const found = await t.handle.db.select().from(users).where(eq(users.telegramChatId, 4242));
     expect(found.map((u) => u.name)).toEqual(['ada']);
+  });
+
+  it('fills job_titles with the open, embedded jobs of a database deployed before it existed', async () => {
+    const old = await createTestDatabase(backend, false);
+    try {
+      await migrateBefore(old.handle, '0008_job_titles');
+      const vector = `[${Array.from({ length: 384 }, (_, i) => (i === 0 ? 1 : 0)).join(',')}]`;
+      const insert = (n: number, title: string, closed: boolean, embedded: boolean) =>
+        old.handle.db.execute(sql`
+          insert into jobs (id, canonical_url, url, company, title, description_md, content_hash, dedup_key, closed_at, embedding)
+          values (${`00000000-0000-5000-8000-00000000000${n}`}::uuid, ${`https://old.example/${n}`}, ${`https://old.example/${n}`},
+            'Oldco', ${title}, 'x', 'h', ${`k${n}`}, ${closed ? sql`now()` : null},
+            ${embedded ? sql`${vector}::vector` : null})`);
+      await insert(1, 'Open Embedded Engineer', false, true);
+      await insert(2, 'Closed Engineer', true, true);
+      await insert(3, 'Unembedded Engineer', false, false);
+      await migrateDatabase(old.handle);
+      const rows = await old.handle.db.execute<{ id: string; hit: boolean }>(
+        sql`select id, title_search @@ to_tsquery('english', 'embedded') as hit from job_titles`,
+      );
+      expect(rows.rows).toEqual([{ id: '00000000-0000-5000-8000-000000000001', hit: true }]);
+      const indexes = await old.handle.db.execute<{ indexdef: string }>(
+        sql`select indexdef from pg_indexes where tablename = 'job_titles'`,
+      );
+      expect(indexes.rows.map((r) => r.indexdef).join('\n')).toMatch(/USING gin \(title_search\)/);
+    } finally {
+      await old.close();
+    }
   });
 });

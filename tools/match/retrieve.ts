@@ -44,34 +44,56 @@ export const NO_SPONSORSHIP_SQL =
 
 /** The filters every match obeys, as SQL on `jobs` (aliased j). */
 export function hardFilterSql(f: HardFilters): SQL[] {
-  const where: SQL[] = [sql`j.closed_at is null`, sql`j.embedding is not null`];
-  if (f.jobIds) where.push(sql`j.id = any(${sql.param(f.jobIds)}::uuid[])`);
-  if (f.remote === 'remote') where.push(sql`j.remote = 'remote'`);
-  else if (f.remote === 'hybrid') where.push(sql`coalesce(j.remote, 'onsite') in ('remote', 'hybrid')`);
+  return [
+    sql`j.closed_at is null`,
+    sql`j.embedding is not null`,
+    ...sharedFilterSql(f, 'j'),
+    ...postingFilterSql(f),
+  ];
+}
+
+/** The filters on the columns that jobs and the narrow job_titles both hold; `t` is the table's alias. */
+export function sharedFilterSql(f: HardFilters, t: 'j' | 't'): SQL[] {
+  const c = (column: string) => sql.raw(`${t}.${column}`);
+  const where: SQL[] = [];
+  if (f.jobIds) where.push(sql`${c('id')} = any(${sql.param(f.jobIds)}::uuid[])`);
+  if (f.remote === 'remote') where.push(sql`${c('remote')} = 'remote'`);
+  else if (f.remote === 'hybrid') where.push(sql`coalesce(${c('remote')}, 'onsite') in ('remote', 'hybrid')`);
   if (f.locations.length > 0 && f.remote !== 'remote') {
     const places = placesOf(f.locations);
     if (places.cities.length > 0 || places.countries.length > 0) {
       where.push(
-        sql`(j.remote = 'remote' or lower(j.city) = any(${sql.param(places.cities)}::text[]) or lower(j.region) = any(${sql.param(places.cities)}::text[]) or j.country = any(${sql.param(places.countries)}::text[]))`,
+        sql`(${c('remote')} = 'remote' or lower(${c('city')}) = any(${sql.param(places.cities)}::text[]) or lower(${c('region')}) = any(${sql.param(places.cities)}::text[]) or ${c('country')} = any(${sql.param(places.countries)}::text[]))`,
       );
     }
   }
   if (f.minSalaryUsdYear !== null) {
-    where.push(sql`(j.salary_max_usd_year is null or j.salary_max_usd_year >= ${f.minSalaryUsdYear})`);
+    where.push(
+      sql`(${c('salary_max_usd_year')} is null or ${c('salary_max_usd_year')} >= ${f.minSalaryUsdYear})`,
+    );
   }
-  if (f.needsSponsorship) where.push(sql`j.description_md !~* ${NO_SPONSORSHIP_SQL}`);
-  if (f.seniority.length > 0)
-    where.push(sql`(j.seniority is null or j.seniority = any(${sql.param(f.seniority)}::text[]))`);
+  if (f.seniority.length > 0) {
+    where.push(
+      sql`(${c('seniority')} is null or ${c('seniority')} = any(${sql.param(f.seniority)}::text[]))`,
+    );
+  }
   if (f.employmentTypes.length > 0) {
     where.push(
-      sql`(j.employment_type is null or j.employment_type = any(${sql.param(f.employmentTypes)}::text[]))`,
+      sql`(${c('employment_type')} is null or ${c('employment_type')} = any(${sql.param(f.employmentTypes)}::text[]))`,
     );
   }
   if (f.excludedCompanies.length > 0) {
     where.push(
-      sql`lower(j.company) <> all(${sql.param(f.excludedCompanies.map((c) => c.toLowerCase()))}::text[])`,
+      sql`lower(${c('company')}) <> all(${sql.param(f.excludedCompanies.map((x) => x.toLowerCase()))}::text[])`,
     );
   }
+  return where;
+}
+
+/** The filters that read the whole posting (description, full text): only `jobs` (aliased j) has them. */
+export function postingFilterSql(f: HardFilters): SQL[] {
+  const where: SQL[] = [];
+  if (f.needsSponsorship) where.push(sql`j.description_md !~* ${NO_SPONSORSHIP_SQL}`);
   if (f.query?.trim()) where.push(sql`j.search @@ websearch_to_tsquery('english', ${f.query})`);
   for (const word of f.excludedKeywords) {
     where.push(sql`not (j.search @@ websearch_to_tsquery('english', ${word}))`);
@@ -120,6 +142,43 @@ export function orQuery(terms: string[]): string {
     .join(' or ');
 }
 
+/** The `k` best by ts_rank_cd of the first TEXT_POOL rows (id, doc) that `pool` yields. */
+function rankedSql(pool: SQL, words: string, k: number): SQL {
+  return sql`select m.id, ts_rank_cd(m.doc, websearch_to_tsquery('english', ${words})) as rank from (${pool} limit ${TEXT_POOL}) m order by rank desc limit ${k}`;
+}
+
+/**
+ * The title leg: roles and titles against job titles and companies. It reads the narrow job_titles
+ * rows, so checking the filters on each GIN hit touches a few cached pages rather than one wide jobs
+ * page per hit; only the filters on the whole posting look up the jobs row, for hits that passed the rest.
+ */
+function titleLegSql(words: string, f: HardFilters, k: number): SQL {
+  const where = sharedFilterSql(f, 't');
+  const posting = postingFilterSql(f);
+  if (posting.length > 0) {
+    where.push(sql`exists (select 1 from jobs j where j.id = t.id and ${sql.join(posting, sql` and `)})`);
+  }
+  const filters = where.length > 0 ? sql` and ${sql.join(where, sql` and `)}` : sql``;
+  return rankedSql(
+    sql`select t.id, t.title_search as doc from job_titles t where t.title_search @@ websearch_to_tsquery('english', ${words})${filters}`,
+    words,
+    k,
+  );
+}
+
+/**
+ * The typed-query leg: words against whole postings. It scans jobs' GIN index alone and filters the
+ * rows it yields (`offset 0` keeps the planner from AND-ing the filter columns' btree bitmaps in,
+ * which costs more than it saves).
+ */
+function queryLegSql(words: string, where: SQL, k: number): SQL {
+  return rankedSql(
+    sql`select j.id, j.search as doc from (select * from jobs j where j.search @@ websearch_to_tsquery('english', ${words}) offset 0) j where ${where}`,
+    words,
+    k,
+  );
+}
+
 /**
  * Hybrid retrieval: pgvector HNSW cosine k-NN and Postgres full text, each under the same hard
  * filters, fused by reciprocal rank. `text` (roles and titles) is matched against job titles and
@@ -131,21 +190,14 @@ export async function retrieveCandidates(
 ): Promise<Candidate[]> {
   const where = sql.join(hardFilterSql(input.filters), sql` and `);
   const q = toVectorLiteral(input.vector);
-  // The text legs scan the GIN index alone and filter the rows it yields (`offset 0` keeps the
-  // planner from AND-ing the filter columns' btree bitmaps in, which costs more than it saves);
-  // they stop at TEXT_POOL matching rows. They run beside the vector leg, which needs its own
-  // transaction for the HNSW settings.
-  const textLeg = async (column: SQL, words: string) =>
-    words.trim()
-      ? (
-          await db.execute<{ id: string; rank: number }>(
-            sql`select m.id, ts_rank_cd(m.doc, websearch_to_tsquery('english', ${words})) as rank from (select j.id, ${column} as doc from (select * from jobs j where ${column} @@ websearch_to_tsquery('english', ${words}) offset 0) j where ${where} limit ${TEXT_POOL}) m order by rank desc limit ${input.k}`,
-          )
-        ).rows
-      : [];
+  // The text legs run beside the vector leg, which needs its own transaction for the HNSW settings.
+  const textLeg = async (words: string | undefined, legSql: (words: string) => SQL) =>
+    words?.trim() ? (await db.execute<{ id: string; rank: number }>(legSql(words))).rows : [];
   const vectorLeg = db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local hnsw.ef_search = ${EF_SEARCH}`));
-    await tx.execute(sql.raw(`set local hnsw.iterative_scan = relaxed_order`));
+    // Both settings in one round trip; `true` makes them last only until the transaction ends.
+    await tx.execute(
+      sql`select set_config('hnsw.ef_search', ${String(EF_SEARCH)}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
+    );
     const byVector = await tx.execute<{ id: string; distance: number }>(
       sql`select j.id, j.embedding <=> ${q}::vector as distance from jobs j where ${where} order by j.embedding <=> ${q}::vector limit ${input.k}`,
     );
@@ -153,8 +205,8 @@ export async function retrieveCandidates(
   });
   const [vectorRows, titleRows, queryRows] = await Promise.all([
     vectorLeg,
-    textLeg(sql`j.title_search`, input.text),
-    textLeg(sql`j.search`, input.query ?? ''),
+    textLeg(input.text, (words) => titleLegSql(words, input.filters, input.k)),
+    textLeg(input.query, (words) => queryLegSql(words, where, input.k)),
   ]);
   const out = new Map<string, Candidate>();
   vectorRows.forEach((row, i) => {
