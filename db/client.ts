@@ -75,7 +75,14 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
 }
 
 async function openPostgres(connectionString: string, max: number): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
+  // Idle connections are kept for minutes rather than pg's 10 s: a new server process pays page
+  // faults on the shared buffers its first queries touch, which makes them several times slower.
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 300_000,
+  });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
   try {
