@@ -201,7 +201,7 @@ export function createMatcher(deps: MatcherDeps) {
           r.id,
           {
             ...r,
-            similarity: Number.isFinite(Number(r.similarity ?? Number.NaN)) ? Number(r.similarity) : 0,
+            similarity: finiteOr0(r.similarity),
             remote: (r.remote as JobForScoring['remote']) ?? null,
             requiredSkills: split.required,
             preferredSkills: split.preferred,
@@ -275,7 +275,7 @@ export function createMatcher(deps: MatcherDeps) {
     for (const c of candidates) {
       const job = byId.get(c.jobId);
       if (!job) continue;
-      const similarity = Number.isNaN(c.similarity) ? job.similarity : c.similarity;
+      const similarity = job.similarity;
       ranked.push({ jobId: c.jobId, similarity, ...scoreMatch(seeker, job, { similarity, now, skillInfo }) });
     }
     ranked.sort((a, b) => b.score - a.score || b.similarity - a.similarity);
@@ -324,3 +324,6 @@ export function createMatcher(deps: MatcherDeps) {
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;
+
+/** A similarity as a number: 0 for a job without a vector (null) or a zero vector (NaN). */
+const finiteOr0 = (value: number | null) => (value !== null && Number.isFinite(value) ? value : 0);
