@@ -66,11 +66,19 @@ describe('follow-up reminders through the user’s channels', () => {
     const mail = smtp.mails.find((m) => m.to.includes('both@example.com'))!;
     expect(mail.headers.subject).toBe('Follow up: Platform Engineer at Initech');
     expect(mail.text).toMatch(/time to follow up/);
-    const [event] = await db
-      .select({ deliveredAt: applicationEvents.deliveredAt })
-      .from(applicationEvents)
-      .where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.kind, 'reminder')));
-    expect(event?.deliveredAt).toBeInstanceOf(Date);
+    // The task marks the reminder delivered once both sends have returned, a moment after the
+    // messages arrive.
+    const deliveredAt = async () => {
+      const [event] = await db
+        .select({ deliveredAt: applicationEvents.deliveredAt })
+        .from(applicationEvents)
+        .where(
+          and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.kind, 'reminder')),
+        );
+      return event?.deliveredAt ?? null;
+    };
+    await waitFor(async () => (await deliveredAt()) !== null, { what: 'the reminder marked delivered' });
+    expect(await deliveredAt()).toBeInstanceOf(Date);
 
     // The same task delivered again (at-least-once queue) sends nothing more.
     const mailsBefore = smtp.mails.length;
