@@ -196,8 +196,13 @@ export function createCrawler(deps: CrawlerDeps) {
       .from(crawlPages)
       .innerJoin(crawlRuns, eq(crawlRuns.id, crawlPages.runId))
       .where(and(eq(crawlPages.runId, runId), eq(crawlPages.url, url)));
-    if (row?.status !== 'pending') return;
+    if (!row) return;
     const { run } = row;
+    if (row.status !== 'pending') {
+      // A delivery again after a worker died between counting the last page and finishing the run.
+      if (run.status === 'running' && run.pagesDone >= run.pagesTotal) await finish(runId, run.complete);
+      return;
+    }
     let status = 'done';
     let error: string | null = null;
     let stored: Stored | null = null;
@@ -223,34 +228,38 @@ export function createCrawler(deps: CrawlerDeps) {
       status = 'failed';
       error = (e as Error).message;
     }
-    // Only the first delivery that settles the page counts it.
-    const settled = await db
-      .update(crawlPages)
-      .set({ status, error, updatedAt: sql`now()` })
-      .where(and(eq(crawlPages.runId, runId), eq(crawlPages.url, url), eq(crawlPages.status, 'pending')))
-      .returning({ url: crawlPages.url });
-    if (settled.length === 0) return;
-    // Each page settles exactly once (above), so the run is over when the count reaches the total.
-    const [counts] = await db
-      .update(crawlRuns)
-      .set({
-        pagesDone: sql`${crawlRuns.pagesDone} + 1`,
-        ...(stored
-          ? {
-              jobsNew: sql`${crawlRuns.jobsNew} + ${stored.new}`,
-              jobsChanged: sql`${crawlRuns.jobsChanged} + ${stored.changed}`,
-              jobsUnchanged: sql`${crawlRuns.jobsUnchanged} + ${stored.unchanged}`,
-            }
-          : {}),
-        ...(status === 'failed'
-          ? {
-              jobsFailed: sql`${crawlRuns.jobsFailed} + 1`,
-              errors: sql`${crawlRuns.errors} || ${JSON.stringify([`${url}: ${error}`])}::jsonb`,
-            }
-          : {}),
-      })
-      .where(eq(crawlRuns.id, runId))
-      .returning({ done: crawlRuns.pagesDone, total: crawlRuns.pagesTotal });
+    // Only the first delivery that settles the page counts it; settling and counting commit
+    // together, so a worker that dies between them cannot leave the page settled but uncounted.
+    const counts = await db.transaction(async (tx) => {
+      const settled = await tx
+        .update(crawlPages)
+        .set({ status, error, updatedAt: sql`now()` })
+        .where(and(eq(crawlPages.runId, runId), eq(crawlPages.url, url), eq(crawlPages.status, 'pending')))
+        .returning({ url: crawlPages.url });
+      if (settled.length === 0) return null;
+      // Each page settles exactly once, so the run is over when the count reaches the total.
+      const [counted] = await tx
+        .update(crawlRuns)
+        .set({
+          pagesDone: sql`${crawlRuns.pagesDone} + 1`,
+          ...(stored
+            ? {
+                jobsNew: sql`${crawlRuns.jobsNew} + ${stored.new}`,
+                jobsChanged: sql`${crawlRuns.jobsChanged} + ${stored.changed}`,
+                jobsUnchanged: sql`${crawlRuns.jobsUnchanged} + ${stored.unchanged}`,
+              }
+            : {}),
+          ...(status === 'failed'
+            ? {
+                jobsFailed: sql`${crawlRuns.jobsFailed} + 1`,
+                errors: sql`${crawlRuns.errors} || ${JSON.stringify([`${url}: ${error}`])}::jsonb`,
+              }
+            : {}),
+        })
+        .where(eq(crawlRuns.id, runId))
+        .returning({ done: crawlRuns.pagesDone, total: crawlRuns.pagesTotal });
+      return counted ?? null;
+    });
     if (counts && counts.done >= counts.total) await finish(runId, run.complete);
   }
 
