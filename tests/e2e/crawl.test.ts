@@ -1,10 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../cli/runtime.ts';
-import { jobSightings, jobs } from '../../db/schema.ts';
+import { crawlPages, crawlRuns, jobSightings, jobs } from '../../db/schema.ts';
+import { CRAWL_PAGE } from '../../tools/crawl/crawl-tasks.ts';
 import { callTool } from '../../tools/tool.ts';
 import { type AtsFixtureServer, startAtsFixtureServer } from '../fixtures/ats/server.ts';
 import { careerJobs, installCareerSite } from '../fixtures/career-site.ts';
+import { waitFor } from '../helpers/queue.ts';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime.ts';
 
 describe('crawling sources end to end', () => {
@@ -114,6 +116,32 @@ describe('crawling sources end to end', () => {
     const failed = sources.sources.find((s) => s.spec === 'greenhouse:no-such-board');
     expect(failed?.lastError).toMatch(/greenhouse board 'no-such-board' does not exist/);
     expect(await openJobs()).toBe(before);
+  });
+
+  it('finishes a run whose worker died after counting its last page, when that page is delivered again', async () => {
+    const db = runtime.handle.db;
+    const source = (await callTool(
+      runtime.tools.require('add_source'),
+      { spec: 'https://careers.unfinished.test/jobs' },
+      { userId },
+    )) as { id: string };
+    // The state a worker killed between counting the last page and finishing the run leaves.
+    const [run] = await db
+      .insert(crawlRuns)
+      .values({ sourceId: source.id, pagesDone: 1, pagesTotal: 1 })
+      .returning({ id: crawlRuns.id });
+    const url = 'https://careers.unfinished.test/jobs/1';
+    await db.insert(crawlPages).values({ runId: run!.id, url, status: 'done' });
+
+    await runtime.queue.enqueue(CRAWL_PAGE, { runId: run!.id, url });
+    const finished = await waitFor(
+      async () => {
+        const [row] = await db.select().from(crawlRuns).where(eq(crawlRuns.id, run!.id));
+        return row?.status === 'done' ? row : null;
+      },
+      { what: 'the run finished' },
+    );
+    expect(finished).toMatchObject({ pagesDone: 1, pagesTotal: 1, jobsNew: 0 });
   });
 
   it('rejects a malformed source spec with the accepted forms', async () => {
