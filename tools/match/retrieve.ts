@@ -31,8 +31,6 @@ export interface HardFilters {
 
 export interface Candidate {
   jobId: string;
-  /** Cosine similarity 0..1 of the query vector and the job's vector. */
-  similarity: number;
   vectorRank: number | null;
   textRank: number | null;
   rrf: number;
@@ -198,8 +196,8 @@ export async function retrieveCandidates(
     await tx.execute(
       sql`select set_config('hnsw.ef_search', ${String(EF_SEARCH)}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
     );
-    const byVector = await tx.execute<{ id: string; distance: number }>(
-      sql`select j.id, j.embedding <=> ${q}::vector as distance from jobs j where ${where} order by j.embedding <=> ${q}::vector limit ${input.k}`,
+    const byVector = await tx.execute<{ id: string }>(
+      sql`select j.id from jobs j where ${where} order by j.embedding <=> ${q}::vector limit ${input.k}`,
     );
     return byVector.rows;
   });
@@ -212,7 +210,6 @@ export async function retrieveCandidates(
   vectorRows.forEach((row, i) => {
     out.set(row.id, {
       jobId: row.id,
-      similarity: 1 - Number(row.distance),
       vectorRank: i + 1,
       textRank: null,
       rrf: 1 / (RRF_K + i + 1),
@@ -227,7 +224,6 @@ export async function retrieveCandidates(
       } else {
         out.set(row.id, {
           jobId: row.id,
-          similarity: Number.NaN,
           vectorRank: null,
           textRank: i + 1,
           rrf: 1 / (RRF_K + i + 1),
