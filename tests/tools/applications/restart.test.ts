@@ -19,6 +19,7 @@ import { createPostgresDatabase, dropPostgresDatabase } from '../../helpers/db.t
 import { startTestQueue } from '../../helpers/queue.ts';
 import { insertJob } from '../../mcp-server/jobhound-fixture.ts';
 import { PRIYA } from '../review/review-fixture.ts';
+import { ANSWERS } from './applications-fixture.ts';
 
 // A real restart between preparation and approval: every process part is closed and opened again
 // on the same database (PGlite files on disk, or a Postgres database when TEST_DATABASE_URL is set).
@@ -81,17 +82,7 @@ describe('a restart while a package awaits approval', () => {
     const call = (tools: ToolRegistry, id: string, args: unknown) =>
       callTool(tools.require(id), args, { userId }) as Promise<Record<string, unknown>>;
     await before.services.resumes.add(userId, { kind: 'text', text: PRIYA, name: 'priya.txt' });
-    await call(before.tools, 'save_answers', {
-      answers: [
-        { question: 'work_authorisation', answer: 'Yes' },
-        { question: 'sponsorship', answer: 'No' },
-        { question: 'notice_period', answer: 'One month' },
-        { question: 'salary_expectation', answer: '£95,000 a year' },
-        { question: 'linkedin', answer: 'https://www.linkedin.com/in/priya-raman' },
-        { question: 'location', answer: 'London, UK' },
-        { question: 'relocation', answer: 'Yes, within Europe' },
-      ],
-    });
+    await call(before.tools, 'save_answers', { answers: ANSWERS });
     const prepared = await call(before.tools, 'prepare_application', { jobId });
     expect(prepared.status).toBe('ready');
     await before.stop();
