@@ -1,8 +1,9 @@
 // /api/chat under load with the offline local model: a server process on a seeded PGlite (synthetic
 // jobs with embeddings, a resume, a source), and a client here holding N connections busy with a
 // mix of requests. Prints requests/s and time to first token (first text-delta in the stream) as
-// one JSON line, then a table, with the CPU time per request of the server and of the client and,
-// for scale, the CPU time of one bare Mastra Agent.stream call. The server runs in a child process
+// one JSON line, then a table, with the CPU time per request of the server and of the client, the
+// CPU time of one turn of each message run in the server process without HTTP (what the agents,
+// the model and the database cost) and, for scale, that of one bare Mastra Agent.stream call. The server runs in a child process
 // so the client's parsing does not share its event loop.
 // --backend postgres runs the server on a fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL.
 //   node bench/chat.ts [--requests 2000] [--concurrency 10] [--jobs 2000] [--backend pglite|postgres]
@@ -11,10 +12,12 @@
 // the seeding or warm-up) into DIR (open it in Chrome DevTools).
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ChatService } from '../agents/chat.ts';
 import { createRuntime } from '../cli/runtime.ts';
 import { loadConfig } from '../config/config.ts';
 import { createLogger } from '../config/logger.ts';
@@ -31,6 +34,9 @@ import { mastraStreamFloorMs } from './mastra-floor.ts';
 import { createSyntheticJobs, embeddedJobRows } from './synthetic-jobs.ts';
 
 const WARMUP = 50;
+/** In-process turns per message: warm-up, then measured. */
+const TURN_WARMUP = 30;
+const TURN_RUNS = 200;
 const BATCH = 500;
 
 /**
@@ -109,9 +115,11 @@ async function serve(jobCount: number, databaseUrl: string): Promise<void> {
   // --cpu-prof, a profile of it).
   const profiler = new Session();
   let cpuAtStart = process.cpuUsage();
-  process.on('message', (m: { phase?: 'start' | 'stop'; dir?: string }) => {
+  process.on('message', (m: { phase?: Phase; dir?: string; messages?: string[] }) => {
     void (async () => {
-      if (m.phase === 'start') {
+      if (m.phase === 'turns') {
+        process.send?.({ turnCpuMs: await turnCosts(runtime.chat, userId, m.messages ?? []) });
+      } else if (m.phase === 'start') {
         cpuAtStart = process.cpuUsage();
         if (m.dir) {
           profiler.connect();
@@ -138,34 +146,80 @@ async function serve(jobCount: number, databaseUrl: string): Promise<void> {
   });
 }
 
+type Phase = 'start' | 'stop' | 'turns';
+
+/**
+ * The CPU time of one chat turn for each message, run in this process with no HTTP around it:
+ * what the agents, the model and the database cost, and so the most turns per second one core
+ * can answer.
+ */
+async function turnCosts(chat: ChatService, userId: string, messages: string[]) {
+  const out: Record<string, number> = {};
+  for (const message of messages) {
+    const turn = async () => {
+      const started = await chat.chat({ userId, message });
+      for await (const _ of started.events);
+    };
+    for (let i = 0; i < TURN_WARMUP; i++) await turn();
+    const start = process.cpuUsage();
+    for (let i = 0; i < TURN_RUNS; i++) await turn();
+    const used = process.cpuUsage(start);
+    out[message] = Math.round(((used.user + used.system) / 1000 / TURN_RUNS) * 100) / 100;
+  }
+  return out;
+}
+
 interface Sample {
   ttftMs: number;
   totalMs: number;
   ok: boolean;
 }
 
-/** One POST /api/chat, read to the end; the time to the first text-delta and to the end. */
-async function one(url: string, message: string): Promise<Sample> {
+/**
+ * One POST /api/chat over a kept-alive connection, read to the end; the time to the first
+ * text-delta and to the end. Plain node:http rather than fetch: the client should spend as
+ * little of the machine's CPU as it can (fetch costs about three times as much per request).
+ */
+function one(agent: Agent, url: URL, message: string): Promise<Sample> {
   const started = performance.now();
-  const res = await fetch(`${url}/api/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ message }),
+  const body = JSON.stringify({ message });
+  return new Promise((resolve) => {
+    let ttftMs = Number.NaN;
+    let ok = true;
+    let tail = '';
+    const finish = () =>
+      resolve({ ttftMs, totalMs: performance.now() - started, ok: ok && !Number.isNaN(ttftMs) });
+    const req = request(
+      url,
+      {
+        agent,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        ok = res.statusCode === 200;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          // The marker may straddle two chunks: keep the end of the previous one.
+          const text = tail + chunk;
+          if (Number.isNaN(ttftMs) && text.includes('"type":"text-delta"'))
+            ttftMs = performance.now() - started;
+          if (text.includes('"type":"error"')) ok = false;
+          tail = chunk.slice(-32);
+        });
+        res.on('end', finish);
+        res.on('error', () => {
+          ok = false;
+          finish();
+        });
+      },
+    );
+    req.on('error', () => {
+      ok = false;
+      finish();
+    });
+    req.end(body);
   });
-  let ttftMs = Number.NaN;
-  let ok = res.ok;
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffered += value;
-    if (Number.isNaN(ttftMs) && buffered.includes('"type":"text-delta"'))
-      ttftMs = performance.now() - started;
-    if (buffered.includes('"type":"error"')) ok = false;
-    if (buffered.length > 4096) buffered = buffered.slice(-64);
-  }
-  return { ttftMs, totalMs: performance.now() - started, ok: ok && !Number.isNaN(ttftMs) };
 }
 
 async function load(
@@ -176,16 +230,20 @@ async function load(
 ): Promise<{ samples: Sample[]; seconds: number }> {
   let next = 0;
   const samples: Sample[] = [];
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const endpoint = new URL('/api/chat', url);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
         const i = next++;
-        samples.push(await one(url, messages[i % messages.length]!));
+        samples.push(await one(agent, endpoint, messages[i % messages.length]!));
       }
     }),
   );
-  return { samples, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { samples, seconds };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -225,17 +283,24 @@ if (values.server) {
   );
   const profileDir = values['cpu-prof'];
   let serverCpuMs = Number.NaN;
-  const mark = (phase: 'start' | 'stop') =>
+  let turnCpuMs: Record<string, number> = {};
+  const mark = (phase: Phase) =>
     new Promise<void>((resolve) => {
-      const onMessage = (m: { marked?: string; profileFile?: string; serverCpuMs?: number }) => {
+      const onMessage = (m: {
+        marked?: string;
+        profileFile?: string;
+        serverCpuMs?: number;
+        turnCpuMs?: Record<string, number>;
+      }) => {
         if (m.profileFile) log(`CPU profile of the server: ${m.profileFile}`);
         if (m.serverCpuMs !== undefined) serverCpuMs = m.serverCpuMs;
+        if (m.turnCpuMs) turnCpuMs = m.turnCpuMs;
         if (m.marked !== phase) return;
         child.off('message', onMessage);
         resolve();
       };
       child.on('message', onMessage);
-      child.send({ phase, ...(profileDir ? { dir: profileDir } : {}) });
+      child.send({ phase, messages, ...(profileDir && phase !== 'turns' ? { dir: profileDir } : {}) });
     });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { url: string }).url));
@@ -250,6 +315,9 @@ if (values.server) {
     const { samples, seconds } = await load(url, messages, requests, concurrency);
     const clientCpu = process.cpuUsage(clientCpu0);
     await mark('stop');
+    log('timing one turn of each message in the server process, without HTTP');
+    await mark('turns');
+    const turnMean = messages.reduce((sum, m) => sum + (turnCpuMs[m] ?? Number.NaN), 0) / messages.length;
     const floorMs = await mastraStreamFloorMs();
     const ttft = samples
       .filter((s) => s.ok)
@@ -272,6 +340,10 @@ if (values.server) {
       totalP95Ms: round(percentile(totals, 95)),
       /** CPU time per request: of the server process, and of this client. */
       serverCpuMsPerRequest: Math.round((serverCpuMs / requests) * 100) / 100,
+      /** CPU time of one turn per message in the server process, without HTTP. */
+      turnCpuMs,
+      /** The most turns per second one core could answer at the mix's mean in-process cost. */
+      turnsPerCoreSecond: round(1000 / turnMean),
       /** One bare Mastra Agent.stream call (no tools, instant model), for scale. */
       mastraStreamCpuMs: Math.round(floorMs * 100) / 100,
       clientCpuMsPerRequest: Math.round(((clientCpu.user + clientCpu.system) / 1000 / requests) * 100) / 100,
@@ -297,6 +369,11 @@ if (values.server) {
         ]
           .map((c, i) => String(c).padStart([10, 6, 8, 8, 10, 10, 11, 11, 16][i]!))
           .join(''),
+    );
+    console.log('\none turn in the server process, without HTTP (CPU ms):');
+    for (const m of messages) console.log(`  ${m.padEnd(40)}${String(turnCpuMs[m]).padStart(8)}`);
+    console.log(
+      `  mean ${round(turnMean)} ms: at most ${result.turnsPerCoreSecond} turns/s on one core before any HTTP`,
     );
     console.log(
       `one bare Mastra Agent.stream call: ${result.mastraStreamCpuMs} ms CPU; a delegated turn makes two, each with two model steps`,
