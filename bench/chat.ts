@@ -3,8 +3,8 @@
 // mix of requests. Prints requests/s and time to first token (first text-delta in the stream) as
 // one JSON line, then a table, with the CPU time per request of the server and of the client, the
 // CPU time of one turn of each message run in the server process without HTTP (what the agents,
-// the model and the database cost) and, for scale, that of one bare Mastra Agent.stream call. The server runs in a child process
-// so the client's parsing does not share its event loop.
+// the model and the database cost) and, for scale, that of one bare Mastra Agent.stream call. The
+// server runs in a child process so the client's parsing does not share its event loop.
 // --backend postgres runs the server on a fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL.
 //   node bench/chat.ts [--requests 2000] [--concurrency 10] [--jobs 2000] [--backend pglite|postgres]
 //                      [--mix mixed|light] [--cpu-prof DIR]
