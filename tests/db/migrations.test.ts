@@ -105,6 +105,13 @@ describe.each(testBackends())('migrations on %s', (backend) => {
     expect(Number(nearest.rows[0]?.d)).toBeCloseTo(0, 5);
   });
 
+  it('keeps a job vector in the row, so exact distances read no TOAST', async () => {
+    const rows = await t.handle.db.execute<{ attstorage: string }>(
+      sql`select attstorage from pg_attribute where attrelid = 'jobs'::regclass and attname = 'embedding'`,
+    );
+    expect(rows.rows[0]?.attstorage).toBe('m');
+  });
+
   it('has the HNSW, GIN and filter indexes', async () => {
     const rows = await t.handle.db.execute<{ indexname: string; indexdef: string }>(
       sql`select indexname, indexdef from pg_indexes where tablename = 'jobs'`,
