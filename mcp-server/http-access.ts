@@ -23,7 +23,8 @@ function originOf(value: string): string | null {
 
 /**
  * A browser page on another origin (or a DNS-rebound name) must not drive the assistant: the
- * Origin has to be this server's own loopback origin or one the operator listed.
+ * Origin has to be the server's own (loopback, or the address the request came to) or one the
+ * operator listed.
  */
 export function checkOrigin(
   origin: string | undefined,
@@ -34,6 +35,10 @@ export function checkOrigin(
   const given = originOf(origin);
   if (given && allowedOrigins.some((o) => originOf(o) === given)) return null;
   if (given) {
+    // A page this server served itself (the web chat, opened at whatever address reached it). On
+    // a loopback-bound server checkHost has already refused a Host that is not loopback; bound
+    // elsewhere, every request needs a token, which a page on another origin cannot read.
+    if (given === new URL(requestUrl).origin) return null;
     const url = new URL(given);
     const ownPort = new URL(requestUrl).port;
     if (isLoopbackHost(url.hostname) && url.port === ownPort && url.protocol === 'http:') return null;

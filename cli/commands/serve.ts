@@ -9,6 +9,7 @@ import { createChatRoute } from '../../server/chat.ts';
 import { listen } from '../../server/listen.ts';
 import { createMcpRoute } from '../../server/mcp.ts';
 import { createOpenAiRoute } from '../../server/openai-chat.ts';
+import { createWebRoute } from '../../server/web.ts';
 import type { CliContext } from '../context.ts';
 import { createRuntime } from '../runtime.ts';
 import { onShutdown } from '../shutdown.ts';
@@ -58,6 +59,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
               app: createApplicationsRoute({ ...access, tools: runtime.tools, db: runtime.handle.db }),
             },
             ...(telegram && config.PUBLIC_URL ? [{ path: '/telegram', app: telegram.webhookRoute() }] : []),
+            { path: '/', app: createWebRoute() },
           ],
         });
         const server = await listen(app, config.HOST, config.PORT);

@@ -60,6 +60,13 @@ describe('which browser origins may call', () => {
     expect(checkOrigin('https://app.example.com', url, ['https://app.example.com/'])).toBeNull();
   });
 
+  it('accepts a page this server served at a non-loopback address, and no other port or host', () => {
+    const lan = 'http://192.168.1.5:8787/api/chat';
+    expect(checkOrigin('http://192.168.1.5:8787', lan, [])).toBeNull();
+    expect(checkOrigin('http://192.168.1.5:3000', lan, [])).toMatch(/not allowed/);
+    expect(checkOrigin('http://192.168.1.6:8787', lan, [])).toMatch(/not allowed/);
+  });
+
   it('refuses a non-loopback Host on a loopback-bound server (DNS rebinding)', () => {
     expect(checkHost('127.0.0.1:8787', '127.0.0.1', [])).toBeNull();
     expect(checkHost('localhost:8787', '127.0.0.1', [])).toBeNull();
