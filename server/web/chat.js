@@ -185,7 +185,11 @@ const setBusy = (busy) => {
   if (!busy) input.focus();
 };
 
+/** Bumped by "New chat": an answer still streaming for the old conversation is not kept. */
+let conversation = 0;
+
 async function chat(message) {
+  const started = conversation;
   const reply = addAssistantMessage();
   const tools = new Map();
   controller = new AbortController();
@@ -258,6 +262,7 @@ async function chat(message) {
     controller = null;
     setBusy(false);
   }
+  if (started !== conversation) return {};
   if (reply.text) transcript.push({ role: 'assistant', text: reply.text });
   saveTranscript();
   return {};
@@ -303,6 +308,7 @@ tokenForm.addEventListener('submit', (event) => {
 });
 
 $('new-chat').addEventListener('click', () => {
+  conversation += 1;
   controller?.abort();
   localStorage.removeItem(KEYS.thread);
   transcript = [];
