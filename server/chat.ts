@@ -4,7 +4,7 @@ import {
   UI_MESSAGE_STREAM_HEADERS,
   type UIMessageChunk,
 } from 'ai';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { ChatEvent, ChatService, ChatTurn } from '../agents/chat.ts';
 import { ThreadNotFoundError } from '../agents/threads.ts';
@@ -67,6 +67,18 @@ export async function readJsonBody(request: Request, limit = MAX_CHAT_BODY_BYTES
   }
 }
 
+/** A ChatHttpError as its JSON body; anything else goes on to the app's own handler (a 500). */
+export function refusalResponse(error: Error, c: Context): Response {
+  if (!(error instanceof ChatHttpError)) throw error;
+  const headers: Record<string, string> =
+    error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="jobhound"' } : {};
+  return c.json(
+    { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
+    error.status,
+    headers,
+  );
+}
+
 /** Starts a turn, turning input and thread problems into 4xx refusals. */
 export async function startTurn(chat: ChatService, request: Parameters<ChatService['chat']>[0]) {
   try {
@@ -111,20 +123,7 @@ function messageOf(body: z.infer<typeof chatBody>): string {
 export function createChatRoute(deps: ChatRouteDeps): Hono {
   const logger = deps.logger.child({ component: 'chat-http' });
   const app = new Hono();
-  app.onError((error, c) => {
-    if (error instanceof ChatHttpError) {
-      const headers: Record<string, string> =
-        error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="jobhound"' } : {};
-      return c.json(
-        {
-          error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-        },
-        error.status,
-        headers,
-      );
-    }
-    throw error;
-  });
+  app.onError(refusalResponse);
 
   app.post('/', async (c) => {
     const userId = await chatCaller(c.req.raw, deps);

@@ -9,6 +9,7 @@ import { createChatRoute } from '../../server/chat.ts';
 import { listen } from '../../server/listen.ts';
 import { createMcpRoute } from '../../server/mcp.ts';
 import { createOpenAiRoute } from '../../server/openai-chat.ts';
+import { createResumeRoute } from '../../server/resume.ts';
 import { createWebRoute } from '../../server/web.ts';
 import type { CliContext } from '../context.ts';
 import { createRuntime } from '../runtime.ts';
@@ -59,6 +60,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
               app: createApplicationsRoute({ ...access, tools: runtime.tools, db: runtime.handle.db }),
             },
             ...(telegram && config.PUBLIC_URL ? [{ path: '/telegram', app: telegram.webhookRoute() }] : []),
+            { path: '/api/v1/resume', app: createResumeRoute({ ...access, tools: runtime.tools }) },
             { path: '/', app: createWebRoute() },
           ],
         });

@@ -195,20 +195,17 @@ async function chat(message) {
   controller = new AbortController();
   setBusy(true);
   try {
-    const token = localStorage.getItem(KEYS.token);
     const threadId = localStorage.getItem(KEYS.thread);
     const response = await fetch('/api/chat', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...authHeaders() },
       body: JSON.stringify({ message, ...(threadId ? { threadId } : {}) }),
       signal: controller.signal,
     });
     if (response.status === 401) {
       reply.element.remove();
-      localStorage.removeItem(KEYS.token);
-      tokenForm.hidden = false;
-      $('token').focus();
-      return { retry: true };
+      askForToken(() => chat(message));
+      return;
     }
     if (response.status === 404 && threadId) {
       // The conversation is gone (another database, or deleted): start a new one.
@@ -218,7 +215,7 @@ async function chat(message) {
     }
     if (!response.ok) {
       reply.error(await refusal(response));
-      return {};
+      return;
     }
     for await (const chunk of events(response.body)) {
       switch (chunk.type) {
@@ -262,20 +259,72 @@ async function chat(message) {
     controller = null;
     setBusy(false);
   }
-  if (started !== conversation) return {};
+  if (started !== conversation) return;
   if (reply.text) transcript.push({ role: 'assistant', text: reply.text });
   saveTranscript();
-  return {};
 }
 
-/** A message waiting for the token the server asked for. */
-let pendingMessage = null;
+/** What to do again once the user gives the token the server asked for. */
+let pending = null;
+
+/** The server wants a token: ask for it, and run `again` once it is given. */
+function askForToken(again) {
+  localStorage.removeItem(KEYS.token);
+  pending = again;
+  tokenForm.hidden = false;
+  $('token').focus();
+}
+
+const authHeaders = () => {
+  const token = localStorage.getItem(KEYS.token);
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
 
 async function submit(message) {
   addUserMessage(message);
   transcript.push({ role: 'user', text: message });
-  const { retry } = await chat(message);
-  if (retry) pendingMessage = message;
+  await chat(message);
+}
+
+/** The file as base64, without the data: URL prefix. */
+const base64Of = (file) =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/** Stores a resume file through POST /api/v1/resume and says what was read from it. */
+async function uploadResume(file) {
+  const reply = addAssistantMessage();
+  reply.line('upload', `⏳ reading ${file.name}`);
+  let text = '';
+  try {
+    const response = await fetch('/api/v1/resume', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authHeaders() },
+      body: JSON.stringify({ fileBase64: await base64Of(file), fileName: file.name }),
+    });
+    if (response.status === 401) {
+      reply.element.remove();
+      askForToken(() => uploadResume(file));
+      return;
+    }
+    if (!response.ok) {
+      reply.line('upload', `✗ ${file.name}`, true);
+      reply.error(await refusal(response));
+      return;
+    }
+    const body = await response.json();
+    reply.line('upload', `✓ ${file.name}`);
+    text = `${body.message}\n\nAsk “show my matches” to see the jobs that fit it best.`;
+    reply.setText(text);
+  } catch (error) {
+    reply.error(`Could not upload ${file.name}: ${error.message}`);
+  }
+  if (text) transcript.push({ role: 'assistant', text });
+  saveTranscript();
 }
 
 composer.addEventListener('submit', (event) => {
@@ -295,6 +344,15 @@ input.addEventListener('keydown', (event) => {
 
 stop.addEventListener('click', () => controller?.abort());
 
+$('resume-file').addEventListener('change', (event) => {
+  const file = event.target.files?.[0];
+  event.target.value = '';
+  if (!file) return;
+  addUserMessage(`📎 ${file.name}`);
+  transcript.push({ role: 'user', text: `📎 ${file.name}` });
+  void uploadResume(file);
+});
+
 tokenForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const token = $('token').value.trim();
@@ -302,9 +360,9 @@ tokenForm.addEventListener('submit', (event) => {
   localStorage.setItem(KEYS.token, token);
   $('token').value = '';
   tokenForm.hidden = true;
-  const message = pendingMessage;
-  pendingMessage = null;
-  if (message) void chat(message);
+  const again = pending;
+  pending = null;
+  if (again) void again();
 });
 
 $('new-chat').addEventListener('click', () => {

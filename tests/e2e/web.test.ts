@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { chatMessages } from '../../db/schema.ts';
 import { createApp } from '../../server/app.ts';
 import { createChatRoute } from '../../server/chat.ts';
 import { listen, type RunningServer } from '../../server/listen.ts';
+import { createResumeRoute } from '../../server/resume.ts';
 import { createWebRoute, WEB_CSP } from '../../server/web.ts';
 import { findChromium } from '../../tools/crawl/browser-pool.ts';
 import { startChatHarness } from '../agents/chat-harness.ts';
@@ -16,6 +18,7 @@ import { startTestRuntime, type TestRuntime } from '../helpers/runtime.ts';
 // markup a model repeats shown as text, and the token prompt of a server that needs one.
 
 const executablePath = findChromium(process.env);
+const RESUME_FILE = join(import.meta.dirname, '../fixtures/resumes/jane-doe.txt');
 
 const HOSTILE_ANSWER = [
   '**Platform Engineer** at Evilcorp <img src=x onerror="window.pwned=1"><script>window.pwned=2</script>',
@@ -45,6 +48,10 @@ describe.skipIf(!executablePath)('the web page', () => {
               logger: silentLogger(),
               host,
             }),
+          },
+          {
+            path: '/api/v1/resume',
+            app: createResumeRoute({ accounts: t.runtime.services.accounts, host, tools: t.runtime.tools }),
           },
           { path: '/', app: createWebRoute() },
         ],
@@ -131,6 +138,26 @@ describe.skipIf(!executablePath)('the web page', () => {
     expect(await page.locator('.message').count()).toBe(0);
     expect(await page.evaluate(() => localStorage.getItem('jobhound.threadId'))).toBeNull();
     expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('uploads a resume file from the Resume button, then shows matches for it', async () => {
+    const { page, problems } = await newPage(`${open.url}/`);
+    await page.setInputFiles('#resume-file', RESUME_FILE);
+    const confirmation = page.locator('.message.assistant .answer p').first();
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toMatch(/^Stored jane-doe\.txt/);
+    expect(await page.locator('.message.user').first().textContent()).toBe('📎 jane-doe.txt');
+    const answer = await say(page, 'show my matches');
+    expect(answer).not.toContain('upload a resume first');
+    await page.setInputFiles('#resume-file', {
+      name: 'cv.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7 not really a pdf'),
+    });
+    await page.locator('.message.assistant .message.error').first().waitFor();
+    expect(await page.locator('.message.assistant .message.error').first().textContent()).toMatch(/pdf/i);
+    expect(problems.filter((p) => !p.includes('422'))).toEqual([]);
     await page.close();
   }, 60_000);
 
