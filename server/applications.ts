@@ -4,6 +4,7 @@ import { createApprovalStore } from '../tools/applications/approvals.ts';
 import { type ApprovalCallContext, pendingApprovals } from '../tools/applications/approve.ts';
 import { callTool, NotFoundError, ToolInputError, type ToolRegistry } from '../tools/tool.ts';
 import { type AccessPolicy, authorize, readBoundedBody } from './auth.ts';
+import { HttpRefusal, refusalResponse } from './refusal.ts';
 
 // /api/v1/applications: the application tracker and the approval gate over REST. Every endpoint
 // calls the same tools as chat and MCP, as the caller (their bearer token), never as anyone else.
@@ -14,21 +15,6 @@ export const MAX_APPLICATION_BODY_BYTES = 256 * 1024;
 export interface ApplicationsRouteDeps extends AccessPolicy {
   tools: ToolRegistry;
   db: Database;
-}
-
-type Status = 400 | 401 | 403 | 404 | 409 | 413 | 422;
-
-/** A refusal shaped as {error: {code, message, field?}}. */
-class ApiError extends Error {
-  readonly status: Status;
-  readonly code: string;
-  readonly field: string | undefined;
-  constructor(status: Status, code: string, message: string, field?: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.field = field;
-  }
 }
 
 export function createApplicationsRoute(deps: ApplicationsRouteDeps): Hono {
@@ -42,29 +28,25 @@ export function createApplicationsRoute(deps: ApplicationsRouteDeps): Hono {
     return userId;
   };
 
-  app.onError((error, c) => {
-    const e =
-      error instanceof ApiError
-        ? error
-        : error instanceof NotFoundError
-          ? new ApiError(404, 'not_found', error.message, error.field)
-          : error instanceof ToolInputError
-            ? new ApiError(422, 'invalid_input', error.message, error.field)
-            : null;
-    if (!e) throw error; // the app's own handler logs it and answers 500
-    const headers: Record<string, string> =
-      e.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="jobhound"' } : {};
-    return c.json(
-      { error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } },
-      e.status,
-      headers,
-    );
-  });
+  app.onError((error, c) =>
+    refusalResponse(
+      error instanceof NotFoundError
+        ? new HttpRefusal(404, 'not_found', error.message, error.field)
+        : error instanceof ToolInputError
+          ? new HttpRefusal(422, 'invalid_input', error.message, error.field)
+          : error,
+      c,
+    ),
+  );
 
   app.use(async (c, next) => {
     const caller = await authorize(c.req.raw, deps);
     if ('status' in caller) {
-      throw new ApiError(caller.status, caller.status === 401 ? 'unauthorized' : 'forbidden', caller.error);
+      throw new HttpRefusal(
+        caller.status,
+        caller.status === 401 ? 'unauthorized' : 'forbidden',
+        caller.error,
+      );
     }
     callers.set(c.req.raw, caller.userId);
     await next();
@@ -81,12 +63,12 @@ export function createApplicationsRoute(deps: ApplicationsRouteDeps): Hono {
     await run(c, 'get_application', { applicationId });
     if (body.approvalId === undefined) {
       if (required)
-        throw new ApiError(422, 'invalid_input', 'give the approvalId to submit with', 'approvalId');
+        throw new HttpRefusal(422, 'invalid_input', 'give the approvalId to submit with', 'approvalId');
       const [waiting] = (await pendingApprovals(deps.db, userOf(c))).filter(
         (p) => p.applicationId === applicationId,
       );
       if (!waiting) {
-        throw new ApiError(
+        throw new HttpRefusal(
           409,
           'conflict',
           `application ${applicationId} has no approval waiting: prepare it (and fill it) first`,
@@ -95,11 +77,11 @@ export function createApplicationsRoute(deps: ApplicationsRouteDeps): Hono {
       return waiting.approvalId;
     }
     if (typeof body.approvalId !== 'string' || !/^[0-9a-f-]{36}$/i.test(body.approvalId)) {
-      throw new ApiError(422, 'invalid_input', 'approvalId must be a uuid', 'approvalId');
+      throw new HttpRefusal(422, 'invalid_input', 'approvalId must be a uuid', 'approvalId');
     }
     const approval = await approvals.require(userOf(c), body.approvalId);
     if (approval.applicationId !== applicationId) {
-      throw new ApiError(
+      throw new HttpRefusal(
         422,
         'invalid_input',
         `approval ${approval.id} belongs to another application`,
@@ -152,7 +134,7 @@ export function createApplicationsRoute(deps: ApplicationsRouteDeps): Hono {
 async function readBody(request: Request): Promise<Record<string, unknown>> {
   const text = await readBoundedBody(request, MAX_APPLICATION_BODY_BYTES);
   if (text === null) {
-    throw new ApiError(
+    throw new HttpRefusal(
       413,
       'payload_too_large',
       `the request body is larger than ${MAX_APPLICATION_BODY_BYTES} bytes`,
@@ -163,10 +145,10 @@ async function readBody(request: Request): Promise<Record<string, unknown>> {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'bad_request', 'the request body is not valid JSON');
+    throw new HttpRefusal(400, 'bad_request', 'the request body is not valid JSON');
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new ApiError(400, 'bad_request', 'the request body must be a JSON object');
+    throw new HttpRefusal(400, 'bad_request', 'the request body must be a JSON object');
   }
   return parsed as Record<string, unknown>;
 }

@@ -4,7 +4,7 @@ import {
   UI_MESSAGE_STREAM_HEADERS,
   type UIMessageChunk,
 } from 'ai';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ChatEvent, ChatService, ChatTurn } from '../agents/chat.ts';
 import { ThreadNotFoundError } from '../agents/threads.ts';
@@ -12,6 +12,7 @@ import type { Logger } from '../config/logger.ts';
 import type { AccessAccounts } from '../mcp-server/http-access.ts';
 import { ToolInputError } from '../tools/tool.ts';
 import { authorize, readBoundedBody } from './auth.ts';
+import { HttpRefusal, refusalResponse } from './refusal.ts';
 
 // POST /api/chat: one message (and an optional thread id) in, the answer out as the AI SDK UI
 // message stream (Server-Sent Events), so `useChat` and the AI SDK's chat transports work.
@@ -30,27 +31,13 @@ export interface ChatRouteDeps {
   allowedOrigins?: string[];
 }
 
-/** A refusal with a status and a JSON body, shaped by each route's own error format. */
-export class ChatHttpError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 413 | 422;
-  readonly code: string;
-  readonly field: string | undefined;
-  constructor(status: ChatHttpError['status'], code: string, message: string, field?: string) {
-    super(message);
-    this.name = 'ChatHttpError';
-    this.status = status;
-    this.code = code;
-    this.field = field;
-  }
-}
-
 /** Who is calling: a bearer token, or the local user of a loopback install without accounts. */
 export async function chatCaller(request: Request, deps: Omit<ChatRouteDeps, 'chat' | 'logger'>) {
   const caller = await authorize(request, deps);
   if ('status' in caller)
     throw caller.status === 403
-      ? new ChatHttpError(403, 'forbidden', caller.error.replace('this MCP endpoint', 'this endpoint'))
-      : new ChatHttpError(401, 'unauthorized', caller.error);
+      ? new HttpRefusal(403, 'forbidden', caller.error.replace('this MCP endpoint', 'this endpoint'))
+      : new HttpRefusal(401, 'unauthorized', caller.error);
   return caller.userId;
 }
 
@@ -58,25 +45,13 @@ export async function chatCaller(request: Request, deps: Omit<ChatRouteDeps, 'ch
 export async function readJsonBody(request: Request, limit = MAX_CHAT_BODY_BYTES): Promise<unknown> {
   const text = await readBoundedBody(request, limit);
   if (text === null)
-    throw new ChatHttpError(413, 'payload_too_large', `the request body is larger than ${limit} bytes`);
-  if (text.trim() === '') throw new ChatHttpError(400, 'bad_request', 'the request body is empty; send JSON');
+    throw new HttpRefusal(413, 'payload_too_large', `the request body is larger than ${limit} bytes`);
+  if (text.trim() === '') throw new HttpRefusal(400, 'bad_request', 'the request body is empty; send JSON');
   try {
     return JSON.parse(text);
   } catch {
-    throw new ChatHttpError(400, 'bad_request', 'the request body is not valid JSON');
+    throw new HttpRefusal(400, 'bad_request', 'the request body is not valid JSON');
   }
-}
-
-/** A ChatHttpError as its JSON body; anything else goes on to the app's own handler (a 500). */
-export function refusalResponse(error: Error, c: Context): Response {
-  if (!(error instanceof ChatHttpError)) throw error;
-  const headers: Record<string, string> =
-    error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="jobhound"' } : {};
-  return c.json(
-    { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
-    error.status,
-    headers,
-  );
 }
 
 /** Starts a turn, turning input and thread problems into 4xx refusals. */
@@ -85,10 +60,10 @@ export async function startTurn(chat: ChatService, request: Parameters<ChatServi
     return await chat.chat(request);
   } catch (error) {
     if (error instanceof ThreadNotFoundError) {
-      throw new ChatHttpError(404, 'not_found', error.message, 'threadId');
+      throw new HttpRefusal(404, 'not_found', error.message, 'threadId');
     }
     if (error instanceof ToolInputError)
-      throw new ChatHttpError(422, 'invalid_input', error.message, error.field);
+      throw new HttpRefusal(422, 'invalid_input', error.message, error.field);
     throw error;
   }
 }
@@ -108,7 +83,7 @@ function messageOf(body: z.infer<typeof chatBody>): string {
   if (body.message !== undefined) return body.message;
   const last = body.messages?.findLast((m) => m.role === 'user');
   if (!last)
-    throw new ChatHttpError(
+    throw new HttpRefusal(
       422,
       'invalid_input',
       'send a message (or messages with a user message)',
@@ -131,7 +106,7 @@ export function createChatRoute(deps: ChatRouteDeps): Hono {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.join('.') || undefined;
-      throw new ChatHttpError(400, 'bad_request', `${field ?? 'body'}: ${issue.message}`, field);
+      throw new HttpRefusal(400, 'bad_request', `${field ?? 'body'}: ${issue.message}`, field);
     }
     const turn = await startTurn(deps.chat, {
       userId,

@@ -2,7 +2,8 @@ import type { ModelMessage } from 'ai';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ChatEvent } from '../agents/chat.ts';
-import { ChatHttpError, type ChatRouteDeps, chatCaller, readJsonBody, startTurn } from './chat.ts';
+import { type ChatRouteDeps, chatCaller, readJsonBody, startTurn } from './chat.ts';
+import { HttpRefusal } from './refusal.ts';
 
 // The OpenAI-compatible face of the assistant: GET /v1/models lists one model, `jobhound`, and
 // POST /v1/chat/completions answers (JSON or SSE chunks), so any OpenAI client or chat UI can talk
@@ -31,7 +32,7 @@ const requestSchema = z
   })
   .loose();
 
-type OpenAiStatus = ChatHttpError['status'] | 502;
+type OpenAiStatus = HttpRefusal['status'] | 502;
 
 function openAiError(status: OpenAiStatus, message: string, code: string, param: string | null = null) {
   const type =
@@ -56,7 +57,7 @@ const textOf = (content: z.infer<typeof requestSchema>['messages'][number]['cont
 /** The last user message is the turn; earlier user and assistant text is the history. */
 function conversation(messages: z.infer<typeof requestSchema>['messages']) {
   const lastUser = messages.findLastIndex((m) => m.role === 'user');
-  if (lastUser < 0) throw new ChatHttpError(422, 'invalid_input', 'messages has no user message', 'messages');
+  if (lastUser < 0) throw new HttpRefusal(422, 'invalid_input', 'messages has no user message', 'messages');
   const history: ModelMessage[] = [];
   for (const m of messages.slice(0, lastUser)) {
     const text = textOf(m.content);
@@ -70,7 +71,7 @@ function conversation(messages: z.infer<typeof requestSchema>['messages']) {
 export function createOpenAiRoute(deps: ChatRouteDeps): Hono {
   const app = new Hono();
   app.onError((error, c) => {
-    if (error instanceof ChatHttpError) {
+    if (error instanceof HttpRefusal) {
       return c.json(openAiError(error.status, error.message, error.code, error.field ?? null), error.status);
     }
     throw error;
@@ -87,7 +88,7 @@ export function createOpenAiRoute(deps: ChatRouteDeps): Hono {
   app.get('/models/:id', async (c) => {
     await chatCaller(c.req.raw, deps);
     if (c.req.param('id') !== OPENAI_MODEL_ID) {
-      throw new ChatHttpError(
+      throw new HttpRefusal(
         404,
         'model_not_found',
         `the model '${c.req.param('id')}' does not exist`,
@@ -103,11 +104,11 @@ export function createOpenAiRoute(deps: ChatRouteDeps): Hono {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = issue.path.join('.') || 'body';
-      throw new ChatHttpError(400, 'invalid_request', `${field}: ${issue.message}`, field);
+      throw new HttpRefusal(400, 'invalid_request', `${field}: ${issue.message}`, field);
     }
     const body = parsed.data;
     if (body.model !== OPENAI_MODEL_ID) {
-      throw new ChatHttpError(
+      throw new HttpRefusal(
         404,
         'model_not_found',
         `the model '${body.model}' does not exist; use '${OPENAI_MODEL_ID}'`,

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { callTool, ToolInputError, type ToolRegistry } from '../tools/tool.ts';
 import type { AccessPolicy } from './auth.ts';
-import { ChatHttpError, chatCaller, readJsonBody, refusalResponse } from './chat.ts';
+import { chatCaller, readJsonBody } from './chat.ts';
+import { HttpRefusal, refusalResponse } from './refusal.ts';
 
 // POST /api/v1/resume: a resume file (PDF, DOCX, text, Markdown) or pasted text, stored as the
 // caller's active resume through the same upload_resume tool chat, MCP and the CLI use. The web
@@ -26,7 +27,7 @@ export function createResumeRoute(deps: ResumeRouteDeps): Hono {
       return c.json({ resume, message: tool.render?.(resume) ?? 'Stored your resume.' });
     } catch (error) {
       if (error instanceof ToolInputError)
-        throw new ChatHttpError(422, 'invalid_input', error.message, error.field);
+        throw new HttpRefusal(422, 'invalid_input', error.message, error.field);
       throw error;
     }
   });

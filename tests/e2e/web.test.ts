@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatService } from '../../agents/chat.ts';
 import { silentLogger } from '../../config/logger.ts';
 import { chatMessages } from '../../db/schema.ts';
+import type { AccessAccounts } from '../../mcp-server/http-access.ts';
 import { createApp } from '../../server/app.ts';
 import { createChatRoute } from '../../server/chat.ts';
 import { listen, type RunningServer } from '../../server/listen.ts';
@@ -33,25 +35,24 @@ describe.skipIf(!executablePath)('the web page', () => {
   let open: RunningServer;
   let guarded: RunningServer;
 
-  const serve = (host: string) =>
+  /** The page, /api/chat and the resume upload on loopback, for a server bound to `host`. */
+  const serve = (
+    host: string,
+    chat: { chat: ChatService; accounts: AccessAccounts } = {
+      chat: t.runtime.chat,
+      accounts: t.runtime.services.accounts,
+    },
+  ) =>
     listen(
       createApp({
         logger: silentLogger(),
         metrics: t.runtime.metrics,
         health: [],
         routes: [
-          {
-            path: '/api/chat',
-            app: createChatRoute({
-              chat: t.runtime.chat,
-              accounts: t.runtime.services.accounts,
-              logger: silentLogger(),
-              host,
-            }),
-          },
+          { path: '/api/chat', app: createChatRoute({ ...chat, logger: silentLogger(), host }) },
           {
             path: '/api/v1/resume',
-            app: createResumeRoute({ accounts: t.runtime.services.accounts, host, tools: t.runtime.tools }),
+            app: createResumeRoute({ accounts: chat.accounts, host, tools: t.runtime.tools }),
           },
           { path: '/', app: createWebRoute() },
         ],
@@ -167,27 +168,7 @@ describe.skipIf(!executablePath)('the web page', () => {
       models: { assistant: scriptedModel('assistant', () => ({ text: HOSTILE_ANSWER })) },
       users: 'local',
     });
-    const server = await listen(
-      createApp({
-        logger: silentLogger(),
-        metrics: t.runtime.metrics,
-        health: [],
-        routes: [
-          {
-            path: '/api/chat',
-            app: createChatRoute({
-              chat: h.chat,
-              accounts: h.accounts,
-              logger: silentLogger(),
-              host: '127.0.0.1',
-            }),
-          },
-          { path: '/', app: createWebRoute() },
-        ],
-      }),
-      '127.0.0.1',
-      0,
-    );
+    const server = await serve('127.0.0.1', { chat: h.chat, accounts: h.accounts });
     try {
       const { page, problems } = await newPage(`${server.url}/`);
       const answer = await say(page, 'tell me about Evilcorp');
