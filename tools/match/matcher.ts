@@ -95,7 +95,9 @@ export function createMatcher(deps: MatcherDeps) {
     const key = {
       kind: 'refine_matches',
       resumeHash: resume.contentHash,
-      jobHash: head.map((m) => `${m.jobId}:${jobsById.get(m.jobId)!.contentHash}:${m.score}`).join(','),
+      // Not the scores: a posting's recency part drifts with the clock, so a score can move a
+      // point between two identical searches a second apart, and the refinement still holds.
+      jobHash: head.map((m) => `${m.jobId}:${jobsById.get(m.jobId)!.contentHash}`).join(','),
       model: refiner.model,
       promptVersion: REFINE_PROMPT_VERSION,
     };
