@@ -185,13 +185,49 @@ const setBusy = (busy) => {
   if (!busy) input.focus();
 };
 
+/** Shows the streamed answer in `reply`: text as Markdown, tool calls and progress as lines. */
+async function showAnswer(response, reply) {
+  const tools = new Map();
+  for await (const chunk of events(response.body)) {
+    switch (chunk.type) {
+      case 'start':
+        if (chunk.messageMetadata?.threadId)
+          localStorage.setItem(KEYS.thread, chunk.messageMetadata.threadId);
+        break;
+      case 'text-delta':
+        reply.append(chunk.delta);
+        break;
+      case 'tool-input-available':
+        tools.set(chunk.toolCallId, toolLabel(chunk.toolMetadata?.agent, chunk.toolName));
+        reply.line(chunk.toolCallId, `⏳ ${tools.get(chunk.toolCallId)}`);
+        break;
+      case 'tool-output-available':
+        reply.line(chunk.toolCallId, `✓ ${tools.get(chunk.toolCallId) ?? 'done'}`);
+        break;
+      case 'tool-output-error':
+        reply.line(chunk.toolCallId, `✗ ${tools.get(chunk.toolCallId) ?? 'tool'}: ${chunk.errorText}`, true);
+        break;
+      case 'data-progress': {
+        const p = chunk.data ?? {};
+        const count = p.total ? `${p.done}/${p.total}` : `${p.done}`;
+        reply.line(chunk.id, `${p.toolName}: ${count}${p.message ? ` — ${p.message}` : ''}`);
+        break;
+      }
+      case 'error':
+        reply.error(chunk.errorText);
+        break;
+    }
+  }
+  reply.setText(reply.text);
+}
+
 /** Bumped by "New chat": an answer still streaming for the old conversation is not kept. */
 let conversation = 0;
 
 async function chat(message) {
   const started = conversation;
   const reply = addAssistantMessage();
-  const tools = new Map();
+  let startOver = false;
   controller = new AbortController();
   setBusy(true);
   try {
@@ -211,47 +247,12 @@ async function chat(message) {
       // The conversation is gone (another database, or deleted): start a new one.
       localStorage.removeItem(KEYS.thread);
       reply.element.remove();
-      return chat(message);
-    }
-    if (!response.ok) {
+      startOver = true;
+    } else if (!response.ok) {
       reply.error(await refusal(response));
-      return;
+    } else {
+      await showAnswer(response, reply);
     }
-    for await (const chunk of events(response.body)) {
-      switch (chunk.type) {
-        case 'start':
-          if (chunk.messageMetadata?.threadId)
-            localStorage.setItem(KEYS.thread, chunk.messageMetadata.threadId);
-          break;
-        case 'text-delta':
-          reply.append(chunk.delta);
-          break;
-        case 'tool-input-available':
-          tools.set(chunk.toolCallId, toolLabel(chunk.toolMetadata?.agent, chunk.toolName));
-          reply.line(chunk.toolCallId, `⏳ ${tools.get(chunk.toolCallId)}`);
-          break;
-        case 'tool-output-available':
-          reply.line(chunk.toolCallId, `✓ ${tools.get(chunk.toolCallId) ?? 'done'}`);
-          break;
-        case 'tool-output-error':
-          reply.line(
-            chunk.toolCallId,
-            `✗ ${tools.get(chunk.toolCallId) ?? 'tool'}: ${chunk.errorText}`,
-            true,
-          );
-          break;
-        case 'data-progress': {
-          const p = chunk.data ?? {};
-          const count = p.total ? `${p.done}/${p.total}` : `${p.done}`;
-          reply.line(chunk.id, `${p.toolName}: ${count}${p.message ? ` — ${p.message}` : ''}`);
-          break;
-        }
-        case 'error':
-          reply.error(chunk.errorText);
-          break;
-      }
-    }
-    reply.setText(reply.text);
   } catch (error) {
     if (error.name === 'AbortError') reply.error('Stopped.');
     else reply.error(`Could not reach Jobhound: ${error.message}`);
@@ -259,6 +260,8 @@ async function chat(message) {
     controller = null;
     setBusy(false);
   }
+  // Once this call has let go of the composer, so the new one owns it.
+  if (startOver) return chat(message);
   if (started !== conversation) return;
   if (reply.text) transcript.push({ role: 'assistant', text: reply.text });
   saveTranscript();

@@ -142,6 +142,22 @@ describe.skipIf(!executablePath)('the web page', () => {
     await page.close();
   }, 60_000);
 
+  it('starts a new conversation when the one it kept is gone, and hands the composer back', async () => {
+    const gone = '00000000-0000-4000-8000-000000000000';
+    const { page, problems } = await newPage(`${open.url}/`);
+    await page.evaluate((id) => localStorage.setItem('jobhound.threadId', id), gone);
+    const answer = await say(page, 'help');
+    expect(answer).toContain('Add a job source');
+    const threadId = await page.evaluate(() => localStorage.getItem('jobhound.threadId'));
+    expect(threadId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(threadId).not.toBe(gone);
+    expect(await page.locator('#stop').isVisible()).toBe(false);
+    expect(await page.locator('#message').isEnabled()).toBe(true);
+    // The refused first try (404) is the only thing the browser reports.
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('uploads a resume file from the Resume button, then shows matches for it', async () => {
     const { page, problems } = await newPage(`${open.url}/`);
     await page.setInputFiles('#resume-file', RESUME_FILE);
