@@ -38,10 +38,10 @@ export function checkOrigin(
     // A page this server served itself (the web chat, opened at whatever address reached it). On
     // a loopback-bound server checkHost has already refused a Host that is not loopback; bound
     // elsewhere, every request needs a token, which a page on another origin cannot read.
-    if (given === new URL(requestUrl).origin) return null;
+    const own = new URL(requestUrl);
+    if (given === own.origin) return null;
     const url = new URL(given);
-    const ownPort = new URL(requestUrl).port;
-    if (isLoopbackHost(url.hostname) && url.port === ownPort && url.protocol === 'http:') return null;
+    if (isLoopbackHost(url.hostname) && url.port === own.port && url.protocol === 'http:') return null;
   }
   return `origin '${origin}' is not allowed to use this MCP endpoint`;
 }

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { Database } from '../db/client.ts';
 import { createApprovalStore } from '../tools/applications/approvals.ts';
 import { type ApprovalCallContext, pendingApprovals } from '../tools/applications/approve.ts';
-import { callTool, NotFoundError, ToolInputError, type ToolRegistry } from '../tools/tool.ts';
+import { callTool, type ToolRegistry } from '../tools/tool.ts';
 import { type AccessPolicy, authorize, readBoundedBody } from './auth.ts';
 import { HttpRefusal, refusalResponse } from './refusal.ts';
 
@@ -28,16 +28,7 @@ export function createApplicationsRoute(deps: ApplicationsRouteDeps): Hono {
     return userId;
   };
 
-  app.onError((error, c) =>
-    refusalResponse(
-      error instanceof NotFoundError
-        ? new HttpRefusal(404, 'not_found', error.message, error.field)
-        : error instanceof ToolInputError
-          ? new HttpRefusal(422, 'invalid_input', error.message, error.field)
-          : error,
-      c,
-    ),
-  );
+  app.onError(refusalResponse);
 
   app.use(async (c, next) => {
     const caller = await authorize(c.req.raw, deps);

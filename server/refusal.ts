@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
+import { NotFoundError, ToolInputError } from '../tools/tool.ts';
 
 // A request the server refuses: a status, a stable code, a message naming what was wrong and,
 // when one field was, which. Routes throw it; refusalResponse writes it as
-// {error: {code, message, field?}} (the OpenAI-compatible route writes its own shape).
+// {error: {code, message, field?}}, and writes a tool's own refusals (bad input, not found) the
+// same way (the OpenAI-compatible route writes its own shape).
 
 export class HttpRefusal extends Error {
   readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422;
@@ -17,14 +19,31 @@ export class HttpRefusal extends Error {
   }
 }
 
-/** An HttpRefusal as its JSON body; anything else goes on to the app's own handler (a 500). */
+/** A tool's refusal (bad input 422, not found 404) as an HttpRefusal; null for anything else. */
+function asRefusal(error: Error): HttpRefusal | null {
+  if (error instanceof HttpRefusal) return error;
+  // A NotFoundError is a ToolInputError too: it is tested first.
+  if (error instanceof NotFoundError) return new HttpRefusal(404, 'not_found', error.message, error.field);
+  if (error instanceof ToolInputError)
+    return new HttpRefusal(422, 'invalid_input', error.message, error.field);
+  return null;
+}
+
+/** A refusal as its JSON body; anything else goes on to the app's own handler (a 500). */
 export function refusalResponse(error: Error, c: Context): Response {
-  if (!(error instanceof HttpRefusal)) throw error;
+  const refusal = asRefusal(error);
+  if (!refusal) throw error;
   const headers: Record<string, string> =
-    error.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="jobhound"' } : {};
+    refusal.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="jobhound"' } : {};
   return c.json(
-    { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
-    error.status,
+    {
+      error: {
+        code: refusal.code,
+        message: refusal.message,
+        ...(refusal.field ? { field: refusal.field } : {}),
+      },
+    },
+    refusal.status,
     headers,
   );
 }
